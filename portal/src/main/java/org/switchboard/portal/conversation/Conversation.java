@@ -1,0 +1,174 @@
+package org.switchboard.portal.conversation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.switchboard.portal.agent.Agent;
+import org.switchboard.portal.agent.Team;
+import org.switchboard.portal.customer.Customer;
+
+/**
+ * A conversation with one customer, which may move between channels. Keeps a denormalised summary of its latest
+ * message so inbox lists never compute "latest message per conversation" at query time.
+ */
+@Entity
+public class Conversation {
+
+    private static final int PREVIEW_LENGTH = 300;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "conversation_seq")
+    @SequenceGenerator(name = "conversation_seq", sequenceName = "conversation_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id")
+    private Customer customer;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private ConversationStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    private Priority priority;
+
+    private String subject;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assignee_id")
+    private Agent assignee;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "team_id")
+    private Team team;
+
+    @Column(name = "last_channel_account_id")
+    private String lastChannelAccountId;
+
+    private Long lastMessageId;
+    private String lastMessagePreview;
+    private Instant lastActivityAt;
+    private Instant lastInboundAt;
+    private int unreadCount;
+    private Instant createdAt;
+    private Instant resolvedAt;
+
+    @Version
+    private long version;
+
+    protected Conversation() {
+    }
+
+    public Conversation(Customer customer, String channelAccountId, String subject, Instant createdAt) {
+        this.customer = customer;
+        this.status = ConversationStatus.OPEN;
+        this.priority = Priority.NORMAL;
+        this.subject = subject;
+        this.lastChannelAccountId = channelAccountId;
+        this.lastActivityAt = createdAt;
+        this.createdAt = createdAt;
+    }
+
+    /** Records a message as the latest activity. */
+    void noteMessage(Message message) {
+        this.lastMessageId = message.getId();
+        String text = message.getText().strip().replaceAll("\\s+", " ");
+        this.lastMessagePreview = text.length() > PREVIEW_LENGTH ? text.substring(0, PREVIEW_LENGTH - 1) + "…" : text;
+        this.lastActivityAt = message.getCreatedAt();
+        if (message.getDirection() == MessageDirection.IN) {
+            this.lastInboundAt = message.getCreatedAt();
+            this.lastChannelAccountId = message.getChannelAccountId();
+            this.unreadCount++;
+        }
+        if (message.getDirection() == MessageDirection.OUT) {
+            this.lastChannelAccountId = message.getChannelAccountId();
+        }
+    }
+
+    void markRead() {
+        this.unreadCount = 0;
+    }
+
+    void reopen() {
+        this.status = ConversationStatus.OPEN;
+        this.resolvedAt = null;
+    }
+
+    void changeStatus(ConversationStatus newStatus, Instant now) {
+        this.status = newStatus;
+        this.resolvedAt = newStatus == ConversationStatus.RESOLVED ? now : null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Customer getCustomer() {
+        return customer;
+    }
+
+    public ConversationStatus getStatus() {
+        return status;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public Agent getAssignee() {
+        return assignee;
+    }
+
+    public Team getTeam() {
+        return team;
+    }
+
+    public String getLastChannelAccountId() {
+        return lastChannelAccountId;
+    }
+
+    public Long getLastMessageId() {
+        return lastMessageId;
+    }
+
+    public String getLastMessagePreview() {
+        return lastMessagePreview;
+    }
+
+    public Instant getLastActivityAt() {
+        return lastActivityAt;
+    }
+
+    public Instant getLastInboundAt() {
+        return lastInboundAt;
+    }
+
+    public int getUnreadCount() {
+        return unreadCount;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+}

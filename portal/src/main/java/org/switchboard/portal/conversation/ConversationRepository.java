@@ -1,0 +1,40 @@
+package org.switchboard.portal.conversation;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ConversationRepository extends JpaRepository<Conversation, Long> {
+
+    /** The customer's most recently active conversation that is not resolved. */
+    @Query("""
+            select c from Conversation c where c.customer.id = :customerId and c.status <> 'RESOLVED'
+            order by c.lastActivityAt desc, c.id desc""")
+    List<Conversation> findActiveByCustomer(Long customerId, Limit limit);
+
+    /** First inbox page: newest activity first, over the (status, last_activity_at, id) index. */
+    @Query("""
+            select c from Conversation c join fetch c.customer where c.status in :statuses
+            order by c.lastActivityAt desc, c.id desc""")
+    List<Conversation> findInboxFirstPage(Collection<ConversationStatus> statuses, Limit limit);
+
+    /** Following pages by keyset: constant cost however deep the page. */
+    @Query("""
+            select c from Conversation c join fetch c.customer where c.status in :statuses
+            and (c.lastActivityAt < :beforeActivity or (c.lastActivityAt = :beforeActivity and c.id < :beforeId))
+            order by c.lastActivityAt desc, c.id desc""")
+    List<Conversation> findInboxPageAfter(Collection<ConversationStatus> statuses, Instant beforeActivity,
+            Long beforeId, Limit limit);
+
+    @Query("select c from Conversation c join fetch c.customer where c.id in :ids")
+    List<Conversation> findWithCustomerByIdIn(Collection<Long> ids);
+
+    @Query("select c from Conversation c join fetch c.customer where c.id = :id")
+    Optional<Conversation> findWithCustomer(Long id);
+
+    long countByStatusIn(Collection<ConversationStatus> statuses);
+}

@@ -1,0 +1,35 @@
+package org.switchboard.portal.conversation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface MessageRepository extends JpaRepository<Message, Long> {
+
+    boolean existsByChannelAccountIdAndExternalId(String channelAccountId, String externalId);
+
+    Optional<Message> findByChannelAccountIdAndExternalId(String channelAccountId, String externalId);
+
+    @Query("""
+            select m from Message m where m.channelAccountId = :accountId and m.externalId in :externalIds
+            order by m.id desc""")
+    List<Message> findByExternalIds(String accountId, Collection<String> externalIds);
+
+    @Query("select m from Message m where m.conversationId = :conversationId order by m.createdAt, m.id")
+    List<Message> findByConversation(Long conversationId);
+
+    /** The latest messages exchanged with one identity on one account, newest first. */
+    @Query("""
+            select m from Message m where m.channelAccountId = :accountId and m.identityKind = :kind
+            and m.identityValue = :value and m.direction in ('IN', 'OUT') order by m.id desc""")
+    List<Message> findLatestWithIdentity(String accountId, String kind, String value, Limit limit);
+
+    /** The customer's latest inbound message in a conversation, to reply on the channel they used last. */
+    @Query("""
+            select m from Message m where m.conversationId = :conversationId and m.direction = 'IN'
+            order by m.createdAt desc, m.id desc""")
+    List<Message> findLatestInbound(Long conversationId, Limit limit);
+}
