@@ -36,5 +36,8 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     @Query("select c from Conversation c join fetch c.customer where c.id = :id")
     Optional<Conversation> findWithCustomer(Long id);
 
+    @Query("select c.id from Conversation c where c.customer.id in :customerIds")
+    List<Long> findIdsByCustomerIds(Collection<Long> customerIds);
+
     long countByStatusIn(Collection<ConversationStatus> statuses);
 }

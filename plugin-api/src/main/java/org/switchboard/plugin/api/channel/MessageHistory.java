@@ -13,9 +13,6 @@ import java.util.List;
  */
 public interface MessageHistory {
 
-    /**
-     * Messages with the given identity on this account whose sequence is greater than {@code afterSequence},
-     * oldest first, at most {@code limit}.
-     */
-    List<HistoryEntry> after(Identity identity, long afterSequence, int limit);
+    /** The latest {@code limit} messages with the given identity on this account, oldest first. */
+    List<HistoryEntry> recent(Identity identity, int limit);
 }

@@ -1,0 +1,121 @@
+package org.switchboard.portal.agent;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Portal users: lookup for login, creation, and the first admin on an empty database. */
+@Service
+public class AgentDirectory implements UserDetailsService {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentDirectory.class);
+
+    private final AgentRepository agents;
+    private final PasswordEncoder passwords;
+    private final BootstrapProperties bootstrap;
+    private final Clock clock;
+
+    AgentDirectory(AgentRepository agents, PasswordEncoder passwords, BootstrapProperties bootstrap, Clock clock) {
+        this.agents = agents;
+        this.passwords = passwords;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String email) {
+        Agent agent = agents.findByEmailIgnoreCase(email.strip())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return User.withUsername(agent.getEmail())
+                .password(agent.getPasswordHash())
+                .disabled(!agent.isEnabled())
+                .authorities(impliedRoles(agent.getRoles()).stream().map(Role::authority).toArray(String[]::new))
+                .build();
+    }
+
+    /** An admin may do what a supervisor may, a supervisor what an agent may. */
+    static Set<Role> impliedRoles(Set<Role> roles) {
+        if (roles.contains(Role.ADMIN)) {
+            return Set.of(Role.ADMIN, Role.SUPERVISOR, Role.AGENT);
+        }
+        if (roles.contains(Role.SUPERVISOR)) {
+            return Set.of(Role.SUPERVISOR, Role.AGENT);
+        }
+        return Set.copyOf(roles);
+    }
+
+    /** Creates a user; the password is hashed here and never stored in clear. */
+    @Transactional
+    public AgentView create(String email, String displayName, String password, Set<Role> roles) {
+        if (agents.findByEmailIgnoreCase(email.strip()).isPresent()) {
+            throw new IllegalArgumentException("a user with this email exists");
+        }
+        if (password == null || password.length() < 12) {
+            throw new IllegalArgumentException("passwords have at least 12 characters");
+        }
+        Agent agent = agents.save(new Agent(email.strip().toLowerCase(java.util.Locale.ROOT), displayName.strip(),
+                passwords.encode(password), roles, clock.instant()));
+        return AgentView.of(agent);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AgentView> findByEmail(String email) {
+        return agents.findByEmailIgnoreCase(email).map(AgentView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgentView> list() {
+        return agents.findAll().stream().map(AgentView::of).toList();
+    }
+
+    /** On an empty database: the first admin, with the configured password or a printed one-time password. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void createFirstAdmin() {
+        if (agents.count() > 0) {
+            return;
+        }
+        String password = bootstrap.adminPassword();
+        boolean generated = password == null || password.isBlank();
+        if (generated) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }
+        Agent admin = new Agent(bootstrap.adminEmail(), "Administrator", passwords.encode(password),
+                Set.of(Role.ADMIN), clock.instant());
+        if (generated) {
+            admin.requirePasswordChange();
+        }
+        agents.save(admin);
+        if (generated) {
+            log.warn("""
+
+                    ==========================================================================
+                     First start: created the admin account
+                       login:    {}
+                       password: {}
+                     This one-time password is shown only now. Change it after signing in.
+                    ==========================================================================""",
+                    bootstrap.adminEmail(), password);
+        } else {
+            log.info("First start: created the admin account {} with the configured password",
+                    bootstrap.adminEmail());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.switchboard.portal.conversation;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.portal.customer.NormalizedIdentity;
+
+/** Reads conversations for the agent UI and for plugins; never writes. */
+@Service
+@Transactional(readOnly = true)
+public class ConversationQueries {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+
+    ConversationQueries(ConversationRepository conversations, MessageRepository messages) {
+        this.conversations = conversations;
+        this.messages = messages;
+    }
+
+    /** One page of the conversations with the given statuses, latest activity first. */
+    public InboxPage inbox(Collection<ConversationStatus> statuses, InboxPage.Cursor after, int size) {
+        List<Conversation> rows = after == null
+                ? conversations.findInboxFirstPage(statuses, Limit.of(size + 1))
+                : conversations.findInboxPageAfter(statuses, after.lastActivityAt(), after.id(), Limit.of(size + 1));
+        boolean more = rows.size() > size;
+        List<Conversation> page = more ? rows.subList(0, size) : rows;
+        InboxPage.Cursor next = null;
+        if (more) {
+            Conversation last = page.getLast();
+            next = new InboxPage.Cursor(last.getLastActivityAt(), last.getId());
+        }
+        return new InboxPage(page.stream().map(ConversationSummary::of).toList(), next);
+    }
+
+    /** How many conversations have the given statuses. */
+    public long count(Collection<ConversationStatus> statuses) {
+        return conversations.countByStatusIn(statuses);
+    }
+
+    /** The summaries of the given conversations, latest activity first. */
+    public List<ConversationSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Conversation> byId = conversations.findWithCustomerByIdIn(ids).stream()
+                .collect(Collectors.toMap(Conversation::getId, Function.identity()));
+        return byId.values().stream()
+                .sorted(Comparator.comparing(Conversation::getLastActivityAt).reversed())
+                .map(ConversationSummary::of)
+                .toList();
+    }
+
+    /** A conversation with all its messages. */
+    public Optional<ConversationDetail> detail(long conversationId) {
+        return conversations.findWithCustomer(conversationId).map(c -> new ConversationDetail(
+                ConversationSummary.of(c),
+                messages.findByConversation(conversationId).stream().map(MessageView::of).toList()));
+    }
+
+    /** One message. */
+    public Optional<MessageView> message(long messageId) {
+        return messages.findById(messageId).map(MessageView::of);
+    }
+
+    /** Where a reply goes by default: the channel and identity of the customer's latest message. */
+    public Optional<ReplyTarget> defaultReplyTarget(long conversationId) {
+        return messages.findLatestInbound(conversationId, Limit.of(1)).stream().findFirst()
+                .map(m -> new ReplyTarget(m.getChannelAccountId(), m.getIdentity()));
+    }
+
+    /** The latest messages exchanged with one identity on one account, oldest first. */
+    public List<MessageView> recentWithIdentity(String accountId, NormalizedIdentity identity, int limit) {
+        List<MessageView> latest = messages.findLatestWithIdentity(accountId, identity.kind(), identity.value(),
+                Limit.of(limit)).stream().map(MessageView::of).toList();
+        return latest.reversed();
+    }
+}

@@ -1,0 +1,178 @@
+package org.switchboard.portal.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.plugin.api.channel.DeliveryStatus;
+import org.switchboard.plugin.api.channel.InboundMessage;
+import org.switchboard.plugin.api.channel.StatusUpdate;
+import org.switchboard.portal.conversation.ConversationChanged.Change;
+import org.switchboard.portal.customer.NormalizedIdentity;
+import org.switchboard.portal.customer.ResolvedCustomer;
+
+/**
+ * Writes to conversations: inbound and outbound messages, delivery status, status changes. Every write also appends
+ * the conversation events that metrics are computed from and announces the change (after commit) to live views.
+ *
+ * <p>Methods join the caller's transaction, so a message, its events and (for replies) its outbox row commit or
+ * roll back together.
+ */
+@Service
+public class ConversationStore {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ConversationEventRepository events;
+    private final ConversationThreader threader;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    ConversationStore(ConversationRepository conversations, MessageRepository messages,
+            ConversationEventRepository events, ConversationThreader threader, ApplicationEventPublisher publisher,
+            Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.events = events;
+        this.threader = threader;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Whether a message with this provider id was already stored for the account. */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public boolean isStored(String accountId, String externalId) {
+        return messages.existsByChannelAccountIdAndExternalId(accountId, externalId);
+    }
+
+    /** Stores a customer's message in the conversation threading picks. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Message appendInbound(String accountId, ResolvedCustomer from, InboundMessage inbound) {
+        Instant now = clock.instant();
+        var threading = threader.thread(from.customer(), accountId, inbound.threading(), now);
+        Conversation conversation = threading.conversation();
+        String previousChannel = conversation.getLastChannelAccountId();
+
+        Message message = messages.save(Message.inbound(conversation, accountId, from.sender(),
+                from.customer().nameOr(inbound.senderName()), inbound.externalId(), inbound.text(),
+                HtmlSanitizer.sanitize(inbound.html()), inbound.sentAt(), now));
+        conversation.noteMessage(message);
+
+        Long id = conversation.getId();
+        if (threading.created()) {
+            record(id, ConversationEventType.CREATED, now, null, accountId, null);
+        }
+        if (threading.reopened()) {
+            record(id, ConversationEventType.REOPENED, now, null, accountId, "customer wrote again");
+        }
+        if (!threading.created() && previousChannel != null && !previousChannel.equals(accountId)) {
+            record(id, ConversationEventType.CHANNEL_SWITCHED, now, null, accountId, "from " + previousChannel);
+        }
+        publish(conversation, threading.created() ? Change.CREATED : Change.MESSAGE_ADDED);
+        return message;
+    }
+
+    /**
+     * Stores an agent's reply as queued for delivery to {@code to} over {@code accountId}; the caller adds the
+     * outbox row in the same transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Message appendOutbound(long conversationId, String accountId, NormalizedIdentity to, Long agentId,
+            String authorName, String text) {
+        Instant now = clock.instant();
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new UnknownConversationException(conversationId));
+        Message message = messages.save(
+                Message.outbound(conversation, accountId, to, agentId, authorName, text, now));
+        conversation.noteMessage(message);
+        conversation.markRead();
+        if (agentId != null && !events.existsByConversationIdAndType(conversationId,
+                ConversationEventType.FIRST_RESPONSE)) {
+            record(conversationId, ConversationEventType.FIRST_RESPONSE, now, agentId, accountId, null);
+        }
+        record(conversationId, ConversationEventType.AGENT_REPLY, now, agentId, accountId, null);
+        publish(conversation, Change.MESSAGE_ADDED);
+        return message;
+    }
+
+    /** Applies a provider's status update to the outbound message it names; stale updates are ignored. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean applyStatus(String accountId, StatusUpdate update) {
+        Optional<Message> found = messages.findByChannelAccountIdAndExternalId(accountId,
+                update.externalMessageId());
+        if (found.isEmpty() || found.get().getDirection() != MessageDirection.OUT) {
+            return false;
+        }
+        Message message = found.get();
+        boolean changed = message.applyStatus(update.status(), update.reason(), update.at());
+        if (changed) {
+            if (update.status() == DeliveryStatus.FAILED) {
+                record(message.getConversationId(), ConversationEventType.DELIVERY_FAILED, clock.instant(), null,
+                        accountId, update.reason());
+            }
+            publish(message.getConversation(), Change.MESSAGE_STATUS);
+        }
+        return changed;
+    }
+
+    /** Records the dispatcher's outcome for an outbound message. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markSent(long messageId, String externalId) {
+        Message message = messages.findById(messageId).orElseThrow();
+        message.markSent(externalId, clock.instant());
+        publish(message.getConversation(), Change.MESSAGE_STATUS);
+    }
+
+    /** Records that delivery was given up. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markFailed(long messageId, String reason) {
+        Message message = messages.findById(messageId).orElseThrow();
+        if (message.applyStatus(DeliveryStatus.FAILED, reason, clock.instant())) {
+            record(message.getConversationId(), ConversationEventType.DELIVERY_FAILED, clock.instant(), null,
+                    message.getChannelAccountId(), reason);
+            publish(message.getConversation(), Change.MESSAGE_STATUS);
+        }
+    }
+
+    /** Changes a conversation's status (resolve, reopen, pend, snooze). */
+    @Transactional
+    public void changeStatus(long conversationId, ConversationStatus status, Long agentId) {
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new UnknownConversationException(conversationId));
+        if (conversation.getStatus() == status) {
+            return;
+        }
+        Instant now = clock.instant();
+        ConversationStatus previous = conversation.getStatus();
+        conversation.changeStatus(status, now);
+        ConversationEventType type = status == ConversationStatus.RESOLVED ? ConversationEventType.RESOLVED
+                : previous == ConversationStatus.RESOLVED ? ConversationEventType.REOPENED
+                : ConversationEventType.STATUS_CHANGED;
+        record(conversationId, type, now, agentId, null, previous + " -> " + status);
+        publish(conversation, Change.STATUS);
+    }
+
+    /** Clears the unread marker when an agent opens the conversation. */
+    @Transactional
+    public void markRead(long conversationId) {
+        conversations.findById(conversationId).filter(c -> c.getUnreadCount() > 0).ifPresent(c -> {
+            c.markRead();
+            publish(c, Change.STATUS);
+        });
+    }
+
+    private void record(Long conversationId, ConversationEventType type, Instant at, Long agentId, String accountId,
+            String detail) {
+        events.save(new ConversationEvent(Objects.requireNonNull(conversationId), type, at, agentId, accountId,
+                detail));
+    }
+
+    private void publish(Conversation conversation, Change change) {
+        publisher.publishEvent(
+                new ConversationChanged(conversation.getId(), conversation.getCustomer().getId(), change));
+    }
+}

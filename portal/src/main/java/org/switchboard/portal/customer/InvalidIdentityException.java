@@ -1,0 +1,9 @@
+package org.switchboard.portal.customer;
+
+/** An identity value that cannot be normalised (not an email, not a phone number). */
+public class InvalidIdentityException extends RuntimeException {
+
+    public InvalidIdentityException(String message) {
+        super(message);
+    }
+}

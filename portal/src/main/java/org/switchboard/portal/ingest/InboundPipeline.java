@@ -1,0 +1,104 @@
+package org.switchboard.portal.ingest;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.plugin.api.channel.InboundEvent;
+import org.switchboard.plugin.api.channel.InboundMessage;
+import org.switchboard.plugin.api.channel.StatusUpdate;
+import org.switchboard.portal.channel.InboundEventStore;
+import org.switchboard.portal.conversation.ConversationStore;
+import org.switchboard.portal.customer.IdentityResolver;
+import org.switchboard.portal.customer.InvalidIdentityException;
+import org.switchboard.portal.customer.ResolvedCustomer;
+
+/**
+ * Stores a batch of canonical inbound events in one transaction: for each message, deduplicate by the provider's
+ * id, resolve the sender to a customer, thread into a conversation, persist; for each status update, apply it.
+ *
+ * <p>Two deliveries racing on the same new identity or the same message id meet a unique constraint; the loser's
+ * transaction is retried from the start, where it then finds the winner's rows.
+ */
+@Service
+public class InboundPipeline implements InboundEventStore {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
+    private static final int ATTEMPTS = 3;
+
+    private final IdentityResolver identities;
+    private final ConversationStore conversations;
+    private final TransactionTemplate transaction;
+
+    InboundPipeline(IdentityResolver identities, ConversationStore conversations,
+            PlatformTransactionManager transactions) {
+        this.identities = identities;
+        this.conversations = conversations;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public void store(String accountId, List<? extends InboundEvent> events) {
+        ingest(accountId, events);
+    }
+
+    /**
+     * Stores the events; returns only after commit.
+     *
+     * @throws RejectedEventException when an event cannot be stored as given (nothing of the batch is stored)
+     * @throws org.springframework.dao.DataAccessException when the database is unavailable
+     */
+    public IngestResult ingest(String accountId, List<? extends InboundEvent> events) {
+        if (events.isEmpty()) {
+            return new IngestResult(0, 0, 0);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> storeAll(accountId, events));
+            } catch (DataIntegrityViolationException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Concurrent insert on account {}, retrying (attempt {})", accountId, attempt, e);
+            }
+        }
+    }
+
+    private IngestResult storeAll(String accountId, List<? extends InboundEvent> events) {
+        int stored = 0;
+        int duplicates = 0;
+        int statuses = 0;
+        for (InboundEvent event : events) {
+            switch (event) {
+                case InboundMessage message -> {
+                    if (conversations.isStored(accountId, message.externalId())) {
+                        duplicates++;
+                    } else {
+                        ResolvedCustomer from = resolve(message);
+                        conversations.appendInbound(accountId, from, message);
+                        stored++;
+                    }
+                }
+                case StatusUpdate update -> {
+                    if (conversations.applyStatus(accountId, update)) {
+                        statuses++;
+                    }
+                }
+            }
+        }
+        return new IngestResult(stored, duplicates, statuses);
+    }
+
+    private ResolvedCustomer resolve(InboundMessage message) {
+        try {
+            return identities.resolve(message.sender(), message.senderName(), message.otherIdentities(),
+                    message.sentAt());
+        } catch (InvalidIdentityException e) {
+            throw new RejectedEventException("message " + message.externalId() + " has an unusable sender: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.switchboard.portal.ingest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.plugin.api.channel.ChannelConnection;
+import org.switchboard.plugin.api.channel.WebhookReply;
+import org.switchboard.plugin.api.channel.WebhookRequest;
+import org.switchboard.plugin.api.channel.WebhookResult;
+import org.switchboard.portal.channel.ChannelConnections;
+import org.switchboard.portal.channel.ChannelUnavailableException;
+import org.switchboard.portal.channel.UnknownChannelAccountException;
+
+/**
+ * {@code /hooks/{accountId}/**}: hands the raw request to the account's connection, stores what it returns and
+ * only then answers. Status codes tell providers what to do: 2xx stored (or already stored), 4xx do not retry
+ * (nothing stored), 503 retry later (nothing lost, nothing stored).
+ */
+@RestController
+class WebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+
+    private final ChannelConnections connections;
+    private final InboundPipeline pipeline;
+    private final WebhookProperties properties;
+
+    WebhookController(ChannelConnections connections, InboundPipeline pipeline, WebhookProperties properties) {
+        this.connections = connections;
+        this.pipeline = pipeline;
+        this.properties = properties;
+    }
+
+    @RequestMapping({"/hooks/{accountId}", "/hooks/{accountId}/**"})
+    ResponseEntity<byte[]> receive(@PathVariable String accountId, HttpServletRequest http) throws IOException {
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            return problem(404, "unknown channel account");
+        }
+        if (http.getContentLengthLong() > properties.maxBodyBytes()) {
+            return problem(413, "body larger than " + properties.maxBodyBytes() + " bytes");
+        }
+        byte[] body = readBounded(http.getInputStream(), properties.maxBodyBytes());
+        if (body == null) {
+            return problem(413, "body larger than " + properties.maxBodyBytes() + " bytes");
+        }
+
+        ChannelConnection connection;
+        try {
+            connection = connections.connection(accountId);
+        } catch (UnknownChannelAccountException e) {
+            return problem(404, "unknown channel account");
+        } catch (ChannelUnavailableException e) {
+            log.warn("Webhook for unavailable account {}: {}", accountId, e.getMessage());
+            return problem(503, "channel temporarily unavailable");
+        } catch (DataAccessException | TransactionException e) {
+            return unavailable(accountId, e);
+        }
+
+        WebhookResult result;
+        try {
+            result = connection.handleWebhook(toRequest(accountId, http, body));
+        } catch (RuntimeException e) {
+            log.error("Channel plugin failed on a webhook for account {}", accountId, e);
+            return problem(500, "the channel plugin failed on this request");
+        }
+
+        return switch (result) {
+            case WebhookResult.Rejected rejected -> {
+                log.info("Webhook for account {} rejected: {} {}", accountId, rejected.status(), rejected.reason());
+                yield problem(rejected.status(), rejected.reason());
+            }
+            case WebhookResult.Accepted accepted -> {
+                try {
+                    pipeline.ingest(accountId, accepted.events());
+                } catch (RejectedEventException e) {
+                    yield problem(400, e.getMessage());
+                } catch (DataAccessException | TransactionException e) {
+                    yield unavailable(accountId, e);
+                }
+                yield reply(accepted.reply());
+            }
+        };
+    }
+
+    private static WebhookRequest toRequest(String accountId, HttpServletRequest http, byte[] body) {
+        String prefix = http.getContextPath() + "/hooks/" + accountId;
+        String uri = http.getRequestURI();
+        String subPath = uri.length() > prefix.length() ? uri.substring(prefix.length()) : "";
+        // Parsed by hand: getParameterMap() would mix in (and consume) form fields of the body.
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (http.getQueryString() != null) {
+            for (String pair : http.getQueryString().split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(http.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), new ArrayList<>(Collections.list(http.getHeaders(name))));
+        }
+        return new WebhookRequest(http.getMethod().toUpperCase(Locale.ROOT), subPath, query, headers, body,
+                http.getRemoteAddr());
+    }
+
+    /** Reads at most {@code max} bytes; {@code null} when the body is longer (chunked bodies have no length). */
+    private static byte[] readBounded(InputStream in, int max) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        return bytes.length > max ? null : bytes;
+    }
+
+    private static ResponseEntity<byte[]> reply(WebhookReply reply) {
+        HttpHeaders headers = new HttpHeaders();
+        reply.headers().forEach(headers::set);
+        headers.setContentType(MediaType.parseMediaType(reply.contentType()));
+        return ResponseEntity.status(reply.status()).headers(headers).body(reply.body());
+    }
+
+    private static ResponseEntity<byte[]> unavailable(String accountId, Exception e) {
+        log.error("Database unavailable while receiving a webhook for account {}: {}", accountId, e.getMessage());
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "30")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json("storage temporarily unavailable, retry later"));
+    }
+
+    private static ResponseEntity<byte[]> problem(int status, String reason) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json(reason));
+    }
+
+    private static byte[] json(String reason) {
+        String escaped = reason.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("[\\x00-\\x1f]", " ");
+        return ("{\"error\":\"" + escaped + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+}

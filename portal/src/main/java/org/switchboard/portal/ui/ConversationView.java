@@ -1,0 +1,203 @@
+package org.switchboard.portal.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Map;
+import org.switchboard.portal.agent.AgentView;
+import org.switchboard.portal.agent.CurrentAgent;
+import org.switchboard.portal.channel.ChannelAccountView;
+import org.switchboard.portal.channel.ChannelAccounts;
+import org.switchboard.portal.conversation.ConversationDetail;
+import org.switchboard.portal.conversation.ConversationQueries;
+import org.switchboard.portal.conversation.ConversationStatus;
+import org.switchboard.portal.conversation.ConversationStore;
+import org.switchboard.portal.conversation.MessageView;
+import org.switchboard.portal.live.LiveUpdates;
+import org.switchboard.portal.outbound.ReplyNotPossibleException;
+import org.switchboard.portal.outbound.ReplyService;
+
+/** One conversation: the whole history across channels, a reply box, resolve and reopen. Updates live. */
+@Route("conversations")
+@RolesAllowed("AGENT")
+public class ConversationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
+        com.vaadin.flow.router.HasUrlParameter<Long> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    private final ConversationQueries queries;
+    private final ConversationStore store;
+    private final ReplyService replies;
+    private final ChannelAccounts channels;
+    private final CurrentAgent currentAgent;
+    private final LiveUpdates live;
+
+    final H2 title = new H2();
+    final Span status = new Span();
+    final Div history = new Div();
+    final TextArea replyBox = new TextArea();
+    final Button send = new Button("Send");
+    final Button resolve = new Button();
+    private long conversationId;
+    private String pageTitle = "Conversation";
+    private Runnable unsubscribe;
+
+    ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
+            ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live) {
+        this.queries = queries;
+        this.store = store;
+        this.replies = replies;
+        this.channels = channels;
+        this.currentAgent = currentAgent;
+        this.live = live;
+        setSizeFull();
+
+        status.setId("conversation-status");
+        resolve.setId("conversation-resolve");
+        resolve.addClickListener(e -> toggleResolved());
+        var header = new HorizontalLayout(title, status, resolve);
+        header.setAlignItems(Alignment.BASELINE);
+
+        history.setId("conversation-history");
+        history.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
+        var scroller = new Scroller(history);
+        scroller.setSizeFull();
+
+        replyBox.setId("reply-box");
+        replyBox.setPlaceholder("Reply to the customer… (Ctrl+Enter sends)");
+        replyBox.setWidthFull();
+        replyBox.setMaxHeight("12em");
+        send.setId("reply-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickListener(e -> sendReply());
+        send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        var composer = new HorizontalLayout(replyBox, send);
+        composer.setWidthFull();
+        composer.setAlignItems(Alignment.END);
+
+        add(header, scroller, composer);
+        expand(scroller);
+    }
+
+    @Override
+    public void setParameter(com.vaadin.flow.router.BeforeEvent event, Long id) {
+        this.conversationId = id;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (queries.detail(conversationId).isEmpty()) {
+            event.rerouteToError(IllegalArgumentException.class, "No such conversation");
+            return;
+        }
+        store.markRead(conversationId);
+        refresh();
+    }
+
+    private void refresh() {
+        ConversationDetail detail = queries.detail(conversationId).orElse(null);
+        if (detail == null) {
+            return;
+        }
+        Map<String, String> channelNames = channelNames();
+        pageTitle = detail.summary().customerName() + " · Switchboard";
+        title.setText(detail.summary().customerName());
+        status.setText(detail.summary().status().name().toLowerCase());
+        resolve.setText(detail.summary().status() == ConversationStatus.RESOLVED ? "Reopen" : "Resolve");
+        history.removeAll();
+        for (MessageView message : detail.messages()) {
+            history.add(bubble(message, channelNames));
+        }
+    }
+
+    private Div bubble(MessageView message, Map<String, String> channelNames) {
+        var bubble = new Div();
+        bubble.addClassNames("sb-message", switch (message.direction()) {
+            case IN -> "inbound";
+            case OUT -> "outbound";
+            default -> "note";
+        });
+        bubble.getElement().setAttribute("data-testid", "message");
+        bubble.getElement().setAttribute("data-direction", message.direction().name().toLowerCase());
+        var meta = new Div();
+        meta.addClassName("sb-message-meta");
+        String channel = message.channelAccountId() == null ? ""
+                : channelNames.getOrDefault(message.channelAccountId(), "channel");
+        String delivery = message.deliveryStatus() == null ? "" : " · " + message.deliveryStatus().name()
+                .toLowerCase() + (message.failureReason() == null ? "" : ": " + message.failureReason());
+        meta.setText((message.authorName() == null ? "" : message.authorName() + " · ") + channel + " · "
+                + TIME.format(message.createdAt()) + delivery);
+        var text = new Div();
+        text.setText(message.text()); // text, never HTML: sanitised HTML rendering comes with the email channel
+        bubble.add(meta, text);
+        return bubble;
+    }
+
+    private Map<String, String> channelNames() {
+        return channels.list().stream().collect(java.util.stream.Collectors.toMap(ChannelAccountView::id,
+                ChannelAccountView::name));
+    }
+
+    private void sendReply() {
+        AgentView agent = currentAgent.get();
+        try {
+            replies.reply(conversationId, agent.id(), agent.displayName(), replyBox.getValue(), null);
+            replyBox.clear();
+            refresh();
+        } catch (ReplyNotPossibleException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void toggleResolved() {
+        ConversationStatus next = "resolved".equals(status.getText()) ? ConversationStatus.OPEN
+                : ConversationStatus.RESOLVED;
+        store.changeStatus(conversationId, next, currentAgent.get().id());
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        unsubscribe = live.subscribe(change -> {
+            if (change.conversationId() == conversationId) {
+                ui.access(this::refresh);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
+    }
+}

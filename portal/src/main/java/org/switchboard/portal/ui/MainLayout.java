@@ -1,0 +1,44 @@
+package org.switchboard.portal.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import jakarta.annotation.security.PermitAll;
+import org.switchboard.portal.agent.CurrentAgent;
+
+/** The frame around every signed-in view: navigation on the left, the user and sign-out on top. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    MainLayout(CurrentAgent currentAgent, AccessAnnotationChecker access) {
+        var title = new Span("Switchboard");
+        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+
+        var user = new Span(currentAgent.get().displayName());
+        user.setId("current-user");
+        var signOut = new Button("Sign out", e -> currentAgent.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        var header = new HorizontalLayout(new DrawerToggle(), title, user, signOut);
+        header.setWidthFull();
+        header.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        header.expand(title);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        nav.addItem(new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()));
+        if (access.hasAccess(PluginsView.class)) {
+            nav.addItem(new SideNavItem("Plugins & channels", PluginsView.class, VaadinIcon.PLUG.create()));
+        }
+        addToDrawer(nav);
+    }
+}
