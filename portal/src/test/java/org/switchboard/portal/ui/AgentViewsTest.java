@@ -1,0 +1,151 @@
+package org.switchboard.portal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.plugin.api.channel.DeliveryStatus;
+import org.switchboard.plugin.api.channel.Identity;
+import org.switchboard.plugin.api.channel.IdentityKind;
+import org.switchboard.plugin.api.channel.InboundMessage;
+import org.switchboard.portal.PortalTest;
+import org.switchboard.portal.TestData;
+import org.switchboard.portal.channel.ChannelAccounts;
+import org.switchboard.portal.conversation.ConversationQueries;
+import org.switchboard.portal.conversation.ConversationStatus;
+import org.switchboard.portal.conversation.ConversationSummary;
+import org.switchboard.portal.conversation.MessageDirection;
+import org.switchboard.portal.conversation.MessageView;
+import org.switchboard.portal.ingest.InboundPipeline;
+import org.switchboard.portal.plugin.PluginStatus;
+
+/** The agent views without a browser: real services and database behind them, Vaadin simulated in the JVM. */
+@PortalTest
+@WithMockUser(username = TestData.ADMIN_EMAIL, roles = {"ADMIN", "SUPERVISOR", "AGENT"})
+class AgentViewsTest extends SpringBrowserlessTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PortalTest.Properties.register(registry);
+    }
+
+    @Autowired
+    ChannelAccounts accounts;
+
+    @Autowired
+    InboundPipeline pipeline;
+
+    @Autowired
+    ConversationQueries queries;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void the_inbox_lists_a_new_conversation_with_its_customer_and_last_message() {
+        String text = "Inbox check " + UUID.randomUUID();
+        customerWrites("Avery Inbox", text);
+
+        InboxView inbox = navigate(InboxView.class);
+
+        assertThat(rows(inbox.grid)).anySatisfy(r -> {
+            assertThat(r.customerName()).isEqualTo("Avery Inbox");
+            assertThat(r.preview()).isEqualTo(text);
+            assertThat(r.unreadCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void the_search_box_narrows_the_inbox_to_matching_conversations() {
+        String word = "kw" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        customerWrites("Blair Search", "My blender makes noises, reference " + word);
+        customerWrites("Casey Other", "Unrelated question");
+
+        InboxView inbox = navigate(InboxView.class);
+        test(inbox.searchField).setValue(word);
+
+        assertThat(rows(inbox.grid)).singleElement()
+                .satisfies(r -> assertThat(r.customerName()).isEqualTo("Blair Search"));
+        assertThat(inbox.count.getText()).isEqualTo("1 found");
+    }
+
+    @Test
+    void an_agent_reads_the_history_and_queues_a_reply_on_the_customers_channel() {
+        long conversationId = customerWrites("Drew Reply", "Can I change my delivery address?");
+
+        ConversationView view = navigate(ConversationView.class, conversationId);
+        assertThat(view.title.getText()).isEqualTo("Drew Reply");
+        assertThat(view.history.getChildren()).hasSize(1);
+
+        test(view.replyBox).setValue("Yes, tell me the new address.");
+        test(view.send).click();
+
+        List<MessageView> messages = queries.detail(conversationId).orElseThrow().messages();
+        assertThat(messages).hasSize(2);
+        MessageView reply = messages.getLast();
+        assertThat(reply.direction()).isEqualTo(MessageDirection.OUT);
+        assertThat(reply.text()).isEqualTo("Yes, tell me the new address.");
+        assertThat(reply.channelAccountId()).isEqualTo(messages.getFirst().channelAccountId());
+        assertThat(reply.deliveryStatus()).isIn(DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
+        assertThat(view.replyBox.getValue()).isEmpty();
+        // Opening the conversation cleared its unread marker.
+        assertThat(queries.summaries(List.of(conversationId)).getFirst().unreadCount()).isZero();
+    }
+
+    @Test
+    void an_empty_reply_is_refused_and_nothing_is_stored() {
+        long conversationId = customerWrites("Emery Empty", "Hello?");
+        ConversationView view = navigate(ConversationView.class, conversationId);
+
+        test(view.replyBox).setValue("   ");
+        test(view.send).click();
+
+        assertThat(queries.detail(conversationId).orElseThrow().messages()).hasSize(1);
+    }
+
+    @Test
+    void resolving_moves_the_conversation_out_of_the_open_inbox() {
+        long conversationId = customerWrites("Finley Resolve", "Thanks, all good now");
+        ConversationView view = navigate(ConversationView.class, conversationId);
+
+        test(view.resolve).click();
+
+        assertThat(queries.summaries(List.of(conversationId)).getFirst().status())
+                .isEqualTo(ConversationStatus.RESOLVED);
+        assertThat(view.resolve.getText()).isEqualTo("Reopen");
+    }
+
+    @Test
+    void admins_see_the_plugins_and_their_state() {
+        PluginsView view = navigate(PluginsView.class);
+
+        assertThat(rows(view.plugins)).extracting(PluginStatus::id).contains("channel-webchat");
+        assertThat(rows(view.plugins)).filteredOn(s -> s.id().equals("channel-webchat"))
+                .singleElement().satisfies(s -> assertThat(s.state()).isEqualTo("STARTED"));
+    }
+
+    private long customerWrites(String name, String text) {
+        String accountId = accounts.listByConnector("webchat").stream().findFirst()
+                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
+        pipeline.ingest(accountId, List.of(InboundMessage.text(UUID.randomUUID().toString(),
+                new Identity(IdentityKind.WEBCHAT_VISITOR, "visitor-" + UUID.randomUUID()), name, text,
+                Instant.now())));
+        return new JdbcTemplate(dataSource).queryForObject(
+                "select conversation_id from message where body_text = ?", Long.class, text);
+    }
+
+    private static <T> List<T> rows(Grid<T> grid) {
+        return grid.getListDataView().getItems().toList();
+    }
+}
