@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +38,7 @@ import org.switchboard.portal.live.LiveUpdates;
 @Route("")
 @PageTitle("Inbox · Switchboard")
 @RolesAllowed("AGENT")
-public class InboxView extends VerticalLayout {
+public class InboxView extends VerticalLayout implements AfterNavigationObserver {
 
     static final int PAGE_SIZE = 50;
     private static final Set<ConversationStatus> ACTIVE = EnumSet.of(ConversationStatus.OPEN,
@@ -88,6 +90,11 @@ public class InboxView extends VerticalLayout {
         more.setId("inbox-more");
         more.addClickListener(e -> loadMore());
         add(toolbar, grid, more);
+    }
+
+    /** Fresh data whenever the agent comes (back) to the inbox; live updates keep it fresh while it is open. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
         reload();
     }
 
