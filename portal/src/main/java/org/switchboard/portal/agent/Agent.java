@@ -81,6 +81,11 @@ public class Agent {
         this.passwordChangeRequired = true;
     }
 
+    void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+        this.passwordChangeRequired = false;
+    }
+
     public Set<Role> getRoles() {
         return Set.copyOf(roles);
     }

@@ -65,12 +65,39 @@ public class AgentDirectory implements UserDetailsService {
         if (agents.findByEmailIgnoreCase(email.strip()).isPresent()) {
             throw new IllegalArgumentException("a user with this email exists");
         }
-        if (password == null || password.length() < 12) {
-            throw new IllegalArgumentException("passwords have at least 12 characters");
-        }
+        checkPolicy(password);
         Agent agent = agents.save(new Agent(email.strip().toLowerCase(java.util.Locale.ROOT), displayName.strip(),
                 passwords.encode(password), roles, clock.instant()));
         return AgentView.of(agent);
+    }
+
+    /**
+     * Changes a user's password after checking the current one; clears the one-time-password flag.
+     *
+     * @throws IllegalArgumentException with a message for the user when the current password is wrong or the new one
+     *                                  breaks the policy
+     */
+    @Transactional
+    public void changePassword(String email, String currentPassword, String newPassword) {
+        Agent agent = agents.findByEmailIgnoreCase(email).orElseThrow(() -> new UsernameNotFoundException(email));
+        if (!passwords.matches(currentPassword == null ? "" : currentPassword, agent.getPasswordHash())) {
+            throw new IllegalArgumentException("the current password is not right");
+        }
+        if (passwords.matches(newPassword == null ? "" : newPassword, agent.getPasswordHash())) {
+            throw new IllegalArgumentException("choose a password different from the current one");
+        }
+        checkPolicy(newPassword);
+        agent.changePasswordHash(passwords.encode(newPassword));
+    }
+
+    /** The password policy: long rather than complicated (NIST SP 800-63B). */
+    static void checkPolicy(String password) {
+        if (password == null || password.length() < 12) {
+            throw new IllegalArgumentException("passwords have at least 12 characters");
+        }
+        if (password.length() > 128) {
+            throw new IllegalArgumentException("passwords have at most 128 characters");
+        }
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import jakarta.annotation.security.PermitAll;
@@ -17,9 +19,12 @@ import org.switchboard.portal.agent.CurrentAgent;
 /** The frame around every signed-in view: navigation on the left, the user and sign-out on top. */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+    private final CurrentAgent currentAgent;
 
     MainLayout(CurrentAgent currentAgent, AccessAnnotationChecker access) {
+        this.currentAgent = currentAgent;
         var title = new Span("Switchboard");
         title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
 
@@ -40,5 +45,14 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem("Plugins & channels", PluginsView.class, VaadinIcon.PLUG.create()));
         }
         addToDrawer(nav);
+    }
+
+    /** Nobody works with a one-time password: it is changed before any other view opens. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (currentAgent.get().passwordChangeRequired()
+                && !ChangePasswordView.class.equals(event.getNavigationTarget())) {
+            event.forwardTo(ChangePasswordView.class);
+        }
     }
 }
