@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -77,38 +75,93 @@ public class PluginHost implements DisposableBean {
         stopListeners.add(listener);
     }
 
-    /** Starts a plugin; a start that throws or takes too long marks only this plugin failed. */
+    /**
+     * Starts a plugin; a start that throws or takes too long marks only this plugin failed. The host does not wait
+     * longer than the start timeout, not even for a plugin deaf to interrupts; a start that returns after that is
+     * stopped again and the plugin stays failed.
+     */
     public PluginState start(String pluginId) {
         PluginWrapper wrapper = manager.getPlugin(pluginId);
         if (wrapper == null) {
             throw new UnknownPluginException(pluginId);
         }
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<PluginState> started = executor.submit(() -> manager.startPlugin(pluginId));
-            try {
-                PluginState state = started.get(properties.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                if (state == PluginState.FAILED) {
-                    log.error("Plugin {} failed to start: {}", pluginId,
-                            SwitchboardPluginManager.rootMessage(wrapper.getFailedException()));
-                }
-                return state;
-            } catch (TimeoutException e) {
-                started.cancel(true);
-                wrapper.setFailedException(new IllegalStateException(
-                        "start() did not return within " + properties.startTimeout().toSeconds() + " s"));
-                wrapper.setPluginState(PluginState.FAILED);
-                log.error("Plugin {} did not start within {}", pluginId, properties.startTimeout());
-                return PluginState.FAILED;
-            } catch (ExecutionException e) {
-                wrapper.setFailedException(e.getCause());
-                wrapper.setPluginState(PluginState.FAILED);
-                return PluginState.FAILED;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return wrapper.getPluginState();
-            } finally {
-                executor.shutdownNow();
+        StartAttempt attempt = new StartAttempt(wrapper);
+        Thread thread = Thread.ofVirtual().name("plugin-start-" + pluginId).start(attempt);
+        try {
+            PluginState state = attempt.outcome.get(properties.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (state == PluginState.FAILED) {
+                log.error("Plugin {} failed to start: {}", pluginId, describe(wrapper.getFailedException()));
             }
+            return state;
+        } catch (TimeoutException e) {
+            if (!attempt.abandon()) {
+                return attempt.outcome.join();
+            }
+            thread.interrupt();
+            log.error("Plugin {} did not start within {}", pluginId, properties.startTimeout());
+            return PluginState.FAILED;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return wrapper.getPluginState();
+        }
+    }
+
+    /** One run of a plugin's {@code start()} on its own thread, which the host may stop waiting for. */
+    private final class StartAttempt implements Runnable {
+
+        private final PluginWrapper wrapper;
+        private final CompletableFuture<PluginState> outcome = new CompletableFuture<>();
+        private final IllegalStateException timedOut;
+        private boolean abandoned;
+
+        StartAttempt(PluginWrapper wrapper) {
+            this.wrapper = wrapper;
+            this.timedOut = new IllegalStateException("start() did not return within "
+                    + properties.startTimeout().toSeconds() + " s");
+        }
+
+        @Override
+        public void run() {
+            PluginState state;
+            Throwable failure = null;
+            try {
+                state = manager.startPlugin(wrapper.getPluginId());
+            } catch (RuntimeException | LinkageError e) {
+                failure = e;
+                state = PluginState.FAILED;
+            }
+            synchronized (this) {
+                if (!abandoned) {
+                    if (failure != null) {
+                        markFailed(failure);
+                    }
+                    outcome.complete(state);
+                    return;
+                }
+            }
+            // The host reported a timeout and moved on: however start() ended, it must not come back to life.
+            if (state == PluginState.STARTED) {
+                log.warn("Plugin {} started after its timeout; stopping it again", wrapper.getPluginId());
+                stop(wrapper.getPluginId());
+            }
+            markFailed(timedOut);
+        }
+
+        /** Gives up waiting; {@code false} when {@code start()} has just finished after all. */
+        synchronized boolean abandon() {
+            if (outcome.isDone()) {
+                return false;
+            }
+            abandoned = true;
+            markFailed(timedOut);
+            return true;
+        }
+
+        private void markFailed(Throwable failure) {
+            wrapper.setFailedException(failure);
+            wrapper.setPluginState(PluginState.FAILED);
         }
     }
 
@@ -131,9 +184,9 @@ public class PluginHost implements DisposableBean {
             log.error("Plugin {} threw while stopping", pluginId, e);
             state = manager.getPlugin(pluginId).getPluginState();
         }
-        HostPluginContext context = contexts.remove(pluginId);
+        HostPluginContext context = contexts.get(pluginId);
         if (context != null) {
-            context.scheduler().shutdownNow();
+            context.cancelTasks();
         }
         return state;
     }
@@ -145,6 +198,10 @@ public class PluginHost implements DisposableBean {
             manager.deletePlugin(pluginId);
         } else {
             manager.unloadPlugin(pluginId);
+        }
+        HostPluginContext context = contexts.remove(pluginId);
+        if (context != null) {
+            context.close();
         }
     }
 
@@ -164,7 +221,8 @@ public class PluginHost implements DisposableBean {
     /** The extensions of a type contributed by started plugins, with their plugin; fresh on every call. */
     public <T> List<Contributed<T>> extensions(Class<T> type) {
         List<Contributed<T>> result = new ArrayList<>();
-        for (PluginWrapper wrapper : manager.getStartedPlugins()) {
+        // A copy: PF4J's own list changes under us when another thread starts or stops a plugin.
+        for (PluginWrapper wrapper : new ArrayList<>(manager.getStartedPlugins())) {
             try {
                 for (T extension : manager.getExtensions(type, wrapper.getPluginId())) {
                     result.add(new Contributed<>(wrapper.getPluginId(), extension));
@@ -193,9 +251,13 @@ public class PluginHost implements DisposableBean {
         };
     }
 
-    /** The plugin context of a started plugin (for connection contexts). */
+    /**
+     * The context of a loaded plugin (for connection contexts), or {@code null} for an unknown id. Plugins without a
+     * {@link org.switchboard.plugin.api.SwitchboardPlugin} main class get theirs here, on first use.
+     */
     public PluginContext context(String pluginId) {
-        return contexts.get(pluginId);
+        PluginWrapper wrapper = manager.getPlugin(pluginId);
+        return wrapper == null ? null : contextFor(wrapper);
     }
 
     /** Every plugin the host knows, including the ones that could not be loaded. */
@@ -235,9 +297,6 @@ public class PluginHost implements DisposableBean {
 
     private HostPluginContext contextFor(PluginWrapper wrapper) {
         return contexts.computeIfAbsent(wrapper.getPluginId(), id -> {
-            var scheduler = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("plugin-" + id + "-", 0)
-                    .factory());
-            scheduler.setRemoveOnCancelPolicy(true);
             Path data = properties.dataDirectory().resolve(id);
             try {
                 Files.createDirectories(data);
@@ -245,7 +304,7 @@ public class PluginHost implements DisposableBean {
                 throw new IllegalStateException("Cannot create data directory " + data, e);
             }
             return new HostPluginContext(id, wrapper.getDescriptor().getVersion(), System.getLogger("plugin." + id),
-                    clock, httpClient, scheduler, data);
+                    clock, httpClient, data);
         });
     }
 
@@ -260,5 +319,6 @@ public class PluginHost implements DisposableBean {
                 log.warn("Stopping plugin {} failed", wrapper.getPluginId(), e);
             }
         }
+        contexts.values().forEach(HostPluginContext::close);
     }
 }
