@@ -45,5 +45,11 @@ class PortalStartsTest extends PortalTest.Base {
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(200);
+        // The login page links the style sheet before anyone is signed in.
+        HttpResponse<String> css = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/styles/switchboard.css")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains(".sb-message");
     }
 }
