@@ -3,9 +3,12 @@ package org.switchboard.portal.plugin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.pf4j.DefaultPluginFactory;
 import org.pf4j.DependencyResolver;
@@ -80,9 +83,10 @@ class SwitchboardPluginManager extends JarPluginManager {
         resolvePlugins();
     }
 
-    /** Loads one newly added JAR. */
+    /** Loads one newly added JAR; an earlier failure of the same plugin is forgotten (resolving may record anew). */
     String loadOne(Path path) {
         String id = loadPluginFromPath(path).getPluginId();
+        loadFailures.remove(id);
         resolvePlugins();
         return id;
     }
@@ -101,11 +105,46 @@ class SwitchboardPluginManager extends JarPluginManager {
                             wrong.getDependencyId(), wrong.getRequiredVersion(), wrong.getExistingVersion()));
                 }
             } catch (DependencyResolver.CyclicDependencyException e) {
-                for (PluginWrapper wrapper : List.copyOf(unresolvedPlugins)) {
-                    drop(wrapper.getPluginId(), "is part of a dependency cycle");
-                }
+                dropPluginsInCycles();
             }
         }
+    }
+
+    /** Drops the unresolved plugins on a cycle; the others are unresolved too at this point, but innocent. */
+    private void dropPluginsInCycles() {
+        Set<String> inCycles = pluginsInCycles();
+        List<PluginWrapper> culprits = unresolvedPlugins.stream()
+                .filter(wrapper -> inCycles.contains(wrapper.getPluginId())).toList();
+        if (culprits.isEmpty()) {
+            culprits = List.copyOf(unresolvedPlugins);
+        }
+        if (culprits.isEmpty()) {
+            throw new PluginRuntimeException("Unresolvable dependency cycle among {}", inCycles);
+        }
+        culprits.forEach(wrapper -> drop(wrapper.getPluginId(), "is part of a dependency cycle"));
+    }
+
+    /** The plugins that depend, directly or through others, on themselves. */
+    private Set<String> pluginsInCycles() {
+        Map<String, List<String>> needs = new HashMap<>();
+        plugins.forEach((id, wrapper) -> needs.put(id, wrapper.getDescriptor().getDependencies().stream()
+                .map(PluginDependency::getPluginId).toList()));
+        Set<String> inCycles = new HashSet<>();
+        for (String id : needs.keySet()) {
+            if (reaches(id, id, needs, new HashSet<>())) {
+                inCycles.add(id);
+            }
+        }
+        return inCycles;
+    }
+
+    private static boolean reaches(String from, String target, Map<String, List<String>> needs, Set<String> seen) {
+        for (String next : needs.getOrDefault(from, List.of())) {
+            if (next.equals(target) || seen.add(next) && reaches(next, target, needs, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dropPluginsNeeding(List<String> missing, String reasonFormat) {

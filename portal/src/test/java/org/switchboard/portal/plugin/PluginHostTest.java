@@ -178,6 +178,25 @@ class PluginHostTest {
     }
 
     @Test
+    void a_plugin_unloaded_and_installed_again_runs_with_a_fresh_context() throws Exception {
+        PluginHost host = plugins.with(channel).startHost();
+        PluginContext before = host.context("test-channel");
+
+        host.unload("test-channel", false);
+        assertThat(host.status("test-channel")).isEmpty();
+        assertThat(host.connector("test-one")).isEmpty();
+        assertThat(before.scheduler().isShutdown()).isTrue();
+
+        host.install(channel);
+
+        assertThat(host.status("test-channel").orElseThrow().running()).isTrue();
+        PluginContext after = host.context("test-channel");
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.scheduler().isShutdown()).isFalse();
+        assertThat(host.connector("test-one")).isPresent();
+    }
+
+    @Test
     void destroy_stops_every_started_plugin() {
         PluginHost host = plugins.with(channel, second, plain).startHost();
         assertThat(host.statuses()).allMatch(PluginStatus::running).hasSize(3);

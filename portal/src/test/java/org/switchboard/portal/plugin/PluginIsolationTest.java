@@ -22,6 +22,10 @@ class PluginIsolationTest {
     private static Path newerApi;
     private static Path failing;
     private static Path orphan;
+    private static Path absent;
+    private static Path needsNewerGood;
+    private static Path cycleA;
+    private static Path cycleB;
 
     private final HostedPlugins plugins = new HostedPlugins();
     private final HangingPlugin hanging = TestPlugins.hangingOnStart("test-hanging", "test-hanging");
@@ -34,6 +38,11 @@ class PluginIsolationTest {
         failing = TestPlugins.failingOnStart("test-failing", "test-failing", "the licence key is missing")
                 .writeTo(library);
         orphan = TestPlugins.needing("test-orphan", "test-orphan", "test-absent").writeTo(library);
+        absent = TestPlugins.channel("test-absent", "test-absent").writeTo(library);
+        needsNewerGood = TestPlugins.channel("test-needs-newer", "test-needs-newer")
+                .dependencies("test-good@>=2.0.0").writeTo(library);
+        cycleA = TestPlugins.channel("test-cycle-a", "test-cycle-a").dependencies("test-cycle-b").writeTo(library);
+        cycleB = TestPlugins.channel("test-cycle-b", "test-cycle-b").dependencies("test-cycle-a").writeTo(library);
     }
 
     @AfterEach
@@ -106,6 +115,40 @@ class PluginIsolationTest {
         assertThat(orphaned.problem()).contains("needs plugin test-absent, which is not installed");
         assertThat(orphaned.file()).isEqualTo(orphan.getFileName().toString());
         assertThat(host.connector("test-orphan")).isEmpty();
+        assertThat(host.status("test-good").orElseThrow().running()).isTrue();
+        assertThat(host.connector("test-good")).isPresent();
+    }
+
+    @Test
+    void a_plugin_missing_a_dependency_runs_once_the_dependency_and_then_it_are_installed() throws Exception {
+        PluginHost host = plugins.with(orphan).startHost();
+
+        host.install(absent);
+        host.install(orphan);
+
+        assertThat(host.statuses()).filteredOn(s -> s.id().equals("test-orphan")).singleElement()
+                .satisfies(s -> assertThat(s.running()).isTrue());
+        assertThat(host.connector("test-orphan")).isPresent();
+        assertThat(host.connector("test-absent")).isPresent();
+    }
+
+    @Test
+    void a_plugin_needing_another_version_of_a_plugin_is_reported_and_the_others_start() {
+        PluginHost host = plugins.with(needsNewerGood, good).startHost();
+
+        PluginStatus refused = host.status("test-needs-newer").orElseThrow();
+        assertThat(refused.state()).isEqualTo("FAILED");
+        assertThat(refused.problem()).isEqualTo("it needs plugin test-good version >=2.0.0, but 1.0.0 is installed");
+        assertThat(host.connector("test-needs-newer")).isEmpty();
+        assertThat(host.connector("test-good")).isPresent();
+    }
+
+    @Test
+    void plugins_that_depend_on_each_other_are_reported_and_the_others_start() {
+        PluginHost host = plugins.with(cycleA, cycleB, good).startHost();
+
+        assertThat(host.status("test-cycle-a").orElseThrow().problem()).isEqualTo("it is part of a dependency cycle");
+        assertThat(host.status("test-cycle-b").orElseThrow().problem()).isEqualTo("it is part of a dependency cycle");
         assertThat(host.status("test-good").orElseThrow().running()).isTrue();
         assertThat(host.connector("test-good")).isPresent();
     }

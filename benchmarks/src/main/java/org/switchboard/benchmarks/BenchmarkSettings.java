@@ -1,0 +1,52 @@
+package org.switchboard.benchmarks;
+
+import java.nio.file.Path;
+
+/**
+ * What one run of the ingest benchmark does, from system properties ({@code -Dn=20000 -Dconcurrency=8 …}).
+ *
+ * @param deliveries  webhook deliveries in the measured phase, redeliveries included
+ * @param concurrency concurrent HTTP clients
+ * @param warmup      deliveries before measuring (JIT, connection pools, Lucene writer)
+ * @param visitors    distinct web-chat visitors in the measured phase
+ * @param seed        seed of the traffic generator, so two runs send the same traffic
+ * @param dataRoot    under which each run gets a fresh data directory
+ * @param contention  whether a person's two browsers write at the same moment (concurrent writes to one
+ *                    conversation); off by default, as a person writes from one place at a time
+ * @param keep        whether to keep the run's data directory (database, index) afterwards
+ * @param flightRecording where to write a Java Flight Recording (profile settings) of the measured phase, or
+ *                    {@code null} for none
+ */
+record BenchmarkSettings(int deliveries, int concurrency, int warmup, int visitors, long seed, Path dataRoot,
+        boolean contention, boolean keep, Path flightRecording) {
+
+    BenchmarkSettings {
+        if (deliveries < 100) {
+            throw new IllegalArgumentException("-Dn must be at least 100, was " + deliveries);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("-Dconcurrency must be at least 1, was " + concurrency);
+        }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("-Dwarmup must not be negative, was " + warmup);
+        }
+        if (visitors < 1 || visitors > deliveries) {
+            throw new IllegalArgumentException("-Dvisitors must be between 1 and -Dn, was " + visitors);
+        }
+    }
+
+    static BenchmarkSettings fromSystemProperties() {
+        int deliveries = Integer.getInteger("n", 20_000);
+        int visitors = Integer.getInteger("visitors", 0);
+        return new BenchmarkSettings(
+                deliveries,
+                Integer.getInteger("concurrency", 8),
+                Integer.getInteger("warmup", 5_000),
+                visitors > 0 ? visitors : Math.max(1, deliveries / 10),
+                Long.getLong("seed", 42L),
+                Path.of(System.getProperty("bench.dataRoot", "target/bench-data")).toAbsolutePath(),
+                Boolean.getBoolean("contention"),
+                Boolean.getBoolean("keep"),
+                System.getProperty("jfr", "").isBlank() ? null : Path.of(System.getProperty("jfr")).toAbsolutePath());
+    }
+}
