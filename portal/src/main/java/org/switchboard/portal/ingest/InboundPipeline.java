@@ -3,6 +3,7 @@ package org.switchboard.portal.ingest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,14 +21,15 @@ import org.switchboard.portal.customer.ResolvedCustomer;
  * Stores a batch of canonical inbound events in one transaction: for each message, deduplicate by the provider's
  * id, resolve the sender to a customer, thread into a conversation, persist; for each status update, apply it.
  *
- * <p>Two deliveries racing on the same new identity or the same message id meet a unique constraint; the loser's
- * transaction is retried from the start, where it then finds the winner's rows.
+ * <p>Two deliveries racing on the same new identity or the same message id meet a unique constraint; two racing on
+ * the same conversation meet its version check or an InnoDB deadlock. In both cases the loser's transaction is
+ * retried from the start, where it then finds the winner's rows.
  */
 @Service
 public class InboundPipeline implements InboundEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 5;
 
     private final IdentityResolver identities;
     private final ConversationStore conversations;
@@ -58,12 +60,22 @@ public class InboundPipeline implements InboundEventStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> storeAll(accountId, events));
-            } catch (DataIntegrityViolationException e) {
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
-                log.debug("Concurrent insert on account {}, retrying (attempt {})", accountId, attempt, e);
+                log.debug("Concurrent write on account {}, retrying (attempt {})", accountId, attempt, e);
+                pauseBeforeRetry(attempt);
             }
+        }
+    }
+
+    /** A short, growing, jittered pause, so two retrying writers do not collide again in lockstep. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -36,6 +36,8 @@ public class OutboundDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
     private static final int BATCH = 20;
+    /** How often a reply waiting for an unavailable channel looks again; such waits use up no attempts. */
+    static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(30);
 
     private final OutboxRepository outbox;
     private final ConversationQueries queries;
@@ -96,29 +98,36 @@ public class OutboundDispatcher implements SmartLifecycle {
             return;
         }
         MessageView message = queries.message(entry.getMessageId()).orElse(null);
-        SendResult result;
         if (message == null || message.identity() == null) {
-            result = SendResult.permanent("the message or its recipient no longer exists");
-        } else {
-            result = send(entry.getChannelAccountId(), message);
+            SendResult gone = SendResult.permanent("the message or its recipient no longer exists");
+            transaction.executeWithoutResult(status -> record(entryId, gone));
+            return;
         }
-        SendResult outcome = result;
+        ChannelConnection connection;
+        try {
+            connection = connections.connection(entry.getChannelAccountId());
+        } catch (ChannelUnavailableException e) {
+            // Nothing was attempted: a stopped plugin or a disabled account must not use up the message's attempts.
+            transaction.executeWithoutResult(status -> outbox.findById(entryId)
+                    .ifPresent(e2 -> e2.deferred(e.getMessage(), clock.instant().plus(UNAVAILABLE_RETRY))));
+            return;
+        } catch (UnknownChannelAccountException e) {
+            SendResult deleted = SendResult.permanent("the channel account was deleted");
+            transaction.executeWithoutResult(status -> record(entryId, deleted));
+            return;
+        }
+        SendResult outcome = send(connection, message);
         transaction.executeWithoutResult(status -> record(entryId, outcome));
     }
 
-    private SendResult send(String accountId, MessageView message) {
+    private SendResult send(ChannelConnection connection, MessageView message) {
         try {
-            ChannelConnection connection = connections.connection(accountId);
             OutboundMessage outbound = new OutboundMessage(Long.toString(message.id()),
                     Long.toString(message.conversationId()),
                     new Identity(new IdentityKind(message.identity().kind()), message.identity().value()),
                     message.authorName(), message.text(), null, List.of(), ThreadingHints.NONE);
             SendResult result = connection.send(outbound);
             return result == null ? SendResult.retryable("the channel plugin returned no result") : result;
-        } catch (UnknownChannelAccountException e) {
-            return SendResult.permanent("the channel account was deleted");
-        } catch (ChannelUnavailableException e) {
-            return SendResult.retryable(e.getMessage());
         } catch (RuntimeException e) {
             log.error("Channel plugin threw while sending message {}", message.id(), e);
             return SendResult.retryable("the channel plugin failed: " + e.getMessage());

@@ -51,6 +51,12 @@ class OutboxEntry {
         this.nextAttemptAt = retryAt;
     }
 
+    /** The channel could not be reached at all (plugin stopped, account disabled): try later, uncounted. */
+    void deferred(String error, Instant retryAt) {
+        this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+        this.nextAttemptAt = retryAt;
+    }
+
     Long getId() {
         return id;
     }

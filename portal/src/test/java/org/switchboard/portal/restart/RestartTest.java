@@ -68,13 +68,14 @@ class RestartTest {
     }
 
     private static ConfigurableApplicationContext start(TestData data) {
-        return new SpringApplicationBuilder(SwitchboardApplication.class).properties(
-                "server.port=0",
-                "switchboard.data-directory=" + data.root(),
-                "switchboard.plugins.directory=" + data.root().resolve("plugins"),
-                "switchboard.bootstrap.admin-password=" + TestData.ADMIN_PASSWORD,
-                "switchboard.delivery.first-backoff=200ms",
-                "switchboard.delivery.poll-interval=200ms").run();
+        // Command-line arguments: they win over application.properties (default properties would not).
+        return new SpringApplicationBuilder(SwitchboardApplication.class).run(
+                "--server.port=0",
+                "--switchboard.data-directory=" + data.root(),
+                "--switchboard.plugins.directory=" + data.root().resolve("plugins"),
+                "--switchboard.bootstrap.admin-password=" + TestData.ADMIN_PASSWORD,
+                "--switchboard.delivery.first-backoff=200ms",
+                "--switchboard.delivery.poll-interval=200ms");
     }
 
     private static MessageView message(ConfigurableApplicationContext context, long id) {
