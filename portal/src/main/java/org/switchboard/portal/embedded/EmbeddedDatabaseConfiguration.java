@@ -26,8 +26,15 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
-    @Bean(destroyMethod = "stop")
-    DB embeddedMariaDb(EmbeddedDatabaseProperties properties) throws ManagedProcessException, java.io.IOException {
+    /** The started server as a bean of its own (tests stop and start it); {@link EmbeddedMariaDb} stops it. */
+    @Bean(destroyMethod = "")
+    DB embeddedMariaDb(EmbeddedMariaDb server) {
+        return server.db();
+    }
+
+    @Bean
+    EmbeddedMariaDb embeddedMariaDbServer(EmbeddedDatabaseProperties properties) throws ManagedProcessException,
+            java.io.IOException {
         Path dataDir = properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(dataDir.getParent());
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -48,13 +55,14 @@ class EmbeddedDatabaseConfiguration {
         db.start();
         log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", db.getConfiguration().getPort(),
                 dataDir, (System.nanoTime() - started) / 1_000_000);
-        return db;
+        return new EmbeddedMariaDb(db);
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(DB embeddedMariaDb, EmbeddedDatabaseProperties properties) {
-        String url = "jdbc:mariadb://127.0.0.1:" + embeddedMariaDb.getConfiguration().getPort() + "/"
+    HikariDataSource dataSource(EmbeddedMariaDb server, EmbeddedDatabaseProperties properties) {
+        // Depending on the server (not on the DB bean) makes Spring close this pool before the server stops.
+        String url = "jdbc:mariadb://127.0.0.1:" + server.db().getConfiguration().getPort() + "/"
                 + properties.database() + "?createDatabaseIfNotExist=true&useBulkStmts=true";
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url);

@@ -36,8 +36,6 @@ public class OutboundDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
     private static final int BATCH = 20;
-    /** How often a reply waiting for an unavailable channel looks again; such waits use up no attempts. */
-    static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(30);
 
     private final OutboxRepository outbox;
     private final ConversationQueries queries;
@@ -109,7 +107,7 @@ public class OutboundDispatcher implements SmartLifecycle {
         } catch (ChannelUnavailableException e) {
             // Nothing was attempted: a stopped plugin or a disabled account must not use up the message's attempts.
             transaction.executeWithoutResult(status -> outbox.findById(entryId)
-                    .ifPresent(e2 -> e2.deferred(e.getMessage(), clock.instant().plus(UNAVAILABLE_RETRY))));
+                    .ifPresent(e2 -> e2.deferred(e.getMessage(), clock.instant().plus(properties.unavailableRetry()))));
             return;
         } catch (UnknownChannelAccountException e) {
             SendResult deleted = SendResult.permanent("the channel account was deleted");

@@ -75,7 +75,8 @@ class RestartTest {
                 "--switchboard.plugins.directory=" + data.root().resolve("plugins"),
                 "--switchboard.bootstrap.admin-password=" + TestData.ADMIN_PASSWORD,
                 "--switchboard.delivery.first-backoff=200ms",
-                "--switchboard.delivery.poll-interval=200ms");
+                "--switchboard.delivery.poll-interval=200ms",
+                "--switchboard.delivery.unavailable-retry=200ms");
     }
 
     private static MessageView message(ConfigurableApplicationContext context, long id) {
