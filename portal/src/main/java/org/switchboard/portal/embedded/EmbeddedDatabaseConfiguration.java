@@ -50,7 +50,7 @@ class EmbeddedDatabaseConfiguration {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
-        DB db = DB.newEmbeddedDB(config.build());
+        DB db = PersistentMariaDb.open(config.build());
         long started = System.nanoTime();
         db.start();
         log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", db.getConfiguration().getPort(),
