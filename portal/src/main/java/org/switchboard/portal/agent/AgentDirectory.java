@@ -100,6 +100,24 @@ public class AgentDirectory implements UserDetailsService {
         }
     }
 
+    /**
+     * Creates a user with a random one-time password that must be changed at first sign-in; returns that password
+     * (to hand over once, never stored in clear).
+     */
+    @Transactional
+    public String createWithOneTimePassword(String email, String displayName, Set<Role> roles) {
+        String password = randomPassword();
+        create(email, displayName, password, roles);
+        agents.findByEmailIgnoreCase(email.strip()).orElseThrow().requirePasswordChange();
+        return password;
+    }
+
+    private static String randomPassword() {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
     @Transactional(readOnly = true)
     public Optional<AgentView> findByEmail(String email) {
         return agents.findByEmailIgnoreCase(email).map(AgentView::of);
@@ -120,9 +138,7 @@ public class AgentDirectory implements UserDetailsService {
         String password = bootstrap.adminPassword();
         boolean generated = password == null || password.isBlank();
         if (generated) {
-            byte[] random = new byte[18];
-            new SecureRandom().nextBytes(random);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            password = randomPassword();
         }
         Agent admin = new Agent(bootstrap.adminEmail(), "Administrator", passwords.encode(password),
                 Set.of(Role.ADMIN), clock.instant());
