@@ -3,7 +3,6 @@ package org.switchboard.portal.agent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -121,11 +120,6 @@ public class AgentDirectory implements UserDetailsService {
     @Transactional(readOnly = true)
     public Optional<AgentView> findByEmail(String email) {
         return agents.findByEmailIgnoreCase(email).map(AgentView::of);
-    }
-
-    @Transactional(readOnly = true)
-    public List<AgentView> list() {
-        return agents.findAll().stream().map(AgentView::of).toList();
     }
 
     /** On an empty database: the first admin, with the configured password or a printed one-time password. */

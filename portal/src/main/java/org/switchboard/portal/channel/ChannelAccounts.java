@@ -56,7 +56,9 @@ public class ChannelAccounts {
     /** All accounts, oldest first. */
     @Transactional(readOnly = true)
     public List<ChannelAccountView> list() {
-        return accounts.findAllByOrderByCreatedAt().stream().map(a -> view(a, schemaOf(a.getConnectorId())))
+        Map<String, List<ConfigField>> schemas = new java.util.HashMap<>();
+        return accounts.findAllByOrderByCreatedAt().stream()
+                .map(a -> view(a, schemas.computeIfAbsent(a.getConnectorId(), this::schemaOf)))
                 .toList();
     }
 

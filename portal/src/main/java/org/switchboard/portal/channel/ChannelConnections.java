@@ -3,7 +3,6 @@ package org.switchboard.portal.channel;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,15 +126,6 @@ public class ChannelConnections implements DisposableBean {
     @Override
     public void destroy() {
         List.copyOf(open.keySet()).forEach(this::close);
-    }
-
-    /** Whether an account's connection is open now. */
-    public boolean isOpen(String accountId) {
-        return open.containsKey(accountId);
-    }
-
-    Optional<String> pluginOf(String accountId) {
-        return Optional.ofNullable(open.get(accountId)).map(Open::pluginId);
     }
 
     private record Context(String accountId, ChannelConfig config, URI webhookUrl, InboundSink sink,

@@ -88,13 +88,12 @@ public class Conversation {
         String text = message.getText().strip().replaceAll("\\s+", " ");
         this.lastMessagePreview = text.length() > PREVIEW_LENGTH ? text.substring(0, PREVIEW_LENGTH - 1) + "…" : text;
         this.lastActivityAt = message.getCreatedAt();
+        if (message.getDirection() == MessageDirection.IN || message.getDirection() == MessageDirection.OUT) {
+            this.lastChannelAccountId = message.getChannelAccountId();
+        }
         if (message.getDirection() == MessageDirection.IN) {
             this.lastInboundAt = message.getCreatedAt();
-            this.lastChannelAccountId = message.getChannelAccountId();
             this.unreadCount++;
-        }
-        if (message.getDirection() == MessageDirection.OUT) {
-            this.lastChannelAccountId = message.getChannelAccountId();
         }
     }
 

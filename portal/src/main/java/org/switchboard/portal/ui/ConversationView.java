@@ -61,6 +61,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final Button send = new Button("Send");
     final Button resolve = new Button();
     private long conversationId;
+    private ConversationStatus currentStatus;
     private String pageTitle = "Conversation";
     private Runnable unsubscribe;
 
@@ -108,20 +109,20 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (queries.detail(conversationId).isEmpty()) {
-            event.rerouteToError(IllegalArgumentException.class, "No such conversation");
-            return;
-        }
         store.markRead(conversationId);
-        refresh();
+        if (!refresh()) {
+            event.rerouteToError(IllegalArgumentException.class, "No such conversation");
+        }
     }
 
-    private void refresh() {
+    /** Shows the conversation as stored now; {@code false} when it does not exist. */
+    private boolean refresh() {
         ConversationDetail detail = queries.detail(conversationId).orElse(null);
         if (detail == null) {
-            return;
+            return false;
         }
         Map<String, String> channelNames = channelNames();
+        currentStatus = detail.summary().status();
         pageTitle = detail.summary().customerName() + " · Switchboard";
         title.setText(detail.summary().customerName());
         status.setText(detail.summary().status().name().toLowerCase());
@@ -130,6 +131,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         for (MessageView message : detail.messages()) {
             history.add(bubble(message, channelNames));
         }
+        return true;
     }
 
     private Div bubble(MessageView message, Map<String, String> channelNames) {
@@ -173,7 +175,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void toggleResolved() {
-        ConversationStatus next = "resolved".equals(status.getText()) ? ConversationStatus.OPEN
+        ConversationStatus next = currentStatus == ConversationStatus.RESOLVED ? ConversationStatus.OPEN
                 : ConversationStatus.RESOLVED;
         store.changeStatus(conversationId, next, currentAgent.get().id());
         refresh();

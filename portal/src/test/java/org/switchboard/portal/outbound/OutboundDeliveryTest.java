@@ -29,6 +29,7 @@ import org.switchboard.plugin.api.channel.DeliveryStatus;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.plugin.api.channel.StatusUpdate;
+import org.switchboard.portal.Await;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
@@ -132,7 +133,7 @@ class OutboundDeliveryTest {
         long messageId = replies.reply(conversationId, null, "Grace", "It arrives tomorrow.", null);
         // Whoever leases the entry first, the worker or this thread, sends it; the provider holds the answer.
         Thread.ofVirtual().start(dispatcher::deliverDue);
-        awaitUntil("the provider received the reply", () -> provider.received().size() == 1);
+        Await.until("the provider received the reply", () -> provider.received().size() == 1);
 
         assertThat(message(messageId).deliveryStatus()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(outboxRows(messageId)).isEqualTo(1);
@@ -314,26 +315,11 @@ class OutboundDeliveryTest {
                 + "and event_type = 'DELIVERY_FAILED'", String.class, conversationId);
     }
 
-    /** Runs the dispatcher until the condition holds (the worker may get there first), at most ten seconds. */
+    /** Runs the dispatcher until the condition holds (the worker may get there first). */
     private void deliverUntil(String what, BooleanSupplier condition) {
-        awaitUntil(what, () -> {
+        Await.until(what, () -> {
             dispatcher.deliverDue();
             return condition.getAsBoolean();
         });
-    }
-
-    private static void awaitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting until " + what);
-            }
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.switchboard.plugin.api.PluginContext;
 import org.switchboard.plugin.api.channel.ChannelConnection;
 import org.switchboard.plugin.api.channel.ChannelConnector;
@@ -75,22 +74,6 @@ final class HostedPlugins implements AutoCloseable {
 
     static List<InboundEvent> sink() {
         return new CopyOnWriteArrayList<>();
-    }
-
-    /** Waits, at most ten seconds, until the condition holds; fails naming what it waited for. */
-    static void awaitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting until " + what);
-            }
-        }
     }
 
     @Override

@@ -1,12 +1,13 @@
 package org.switchboard.portal.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.switchboard.portal.plugin.HostedPlugins.awaitUntil;
+
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.switchboard.portal.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class PluginIsolationTest {
 
         hanging.release();
 
-        awaitUntil("the late plugin is stopped", hanging::wasStopped);
+        Await.until("the late plugin is stopped", hanging::wasStopped);
         PluginStatus failed = host.status("test-hanging").orElseThrow();
         assertThat(failed.state()).isEqualTo("FAILED");
         assertThat(failed.problem()).isEqualTo("start failed: start() did not return within 2 s");

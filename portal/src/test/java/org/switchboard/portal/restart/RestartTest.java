@@ -2,12 +2,10 @@ package org.switchboard.portal.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,6 +13,7 @@ import org.switchboard.plugin.api.channel.DeliveryStatus;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.IdentityKind;
 import org.switchboard.plugin.api.channel.InboundMessage;
+import org.switchboard.portal.Await;
 import org.switchboard.portal.SwitchboardApplication;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
@@ -58,8 +57,9 @@ class RestartTest {
 
         try (ConfigurableApplicationContext second = start(data)) {
             long reply = replyId;
-            MessageView delivered = eventually(() -> message(second, reply),
-                    m -> m.deliveryStatus() == DeliveryStatus.SENT);
+            Await.until("the queued reply is sent",
+                    () -> message(second, reply).deliveryStatus() == DeliveryStatus.SENT);
+            MessageView delivered = message(second, reply);
             assertThat(delivered.text()).isEqualTo("On its way!");
             assertThat(second.getBean(ConversationQueries.class).detail(conversationId).orElseThrow().messages())
                     .hasSize(2);
@@ -81,20 +81,5 @@ class RestartTest {
 
     private static MessageView message(ConfigurableApplicationContext context, long id) {
         return context.getBean(ConversationQueries.class).message(id).orElseThrow();
-    }
-
-    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        T value = read.get();
-        while (!done.test(value) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            value = read.get();
-        }
-        return value;
     }
 }
