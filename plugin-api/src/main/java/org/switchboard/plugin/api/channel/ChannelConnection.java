@@ -34,6 +34,18 @@ public interface ChannelConnection extends AutoCloseable {
     }
 
     /** Releases provider resources. Must not throw for an already closed connection. */
+    /**
+     * The templates this account may send (channels with {@link ChannelCapability#TEMPLATES}); asked when an
+     * agent must use one, so it may call the provider. The default has none.
+     *
+     * @return the templates, possibly empty
+     * @throws ChannelException when the provider cannot be asked now
+     * @since 0.2.0
+     */
+    default java.util.List<MessageTemplate> templates() throws ChannelException {
+        return java.util.List.of();
+    }
+
     @Override
     void close();
 }
