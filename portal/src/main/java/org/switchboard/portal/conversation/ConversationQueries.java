@@ -82,4 +82,18 @@ public class ConversationQueries {
                 Limit.of(limit)).stream().map(MessageView::of).toList();
         return latest.reversed();
     }
+
+    /** The thread a reply on {@code accountId} continues: subject, the customer's last message, earlier ids. */
+    public ReplyThread replyThread(long conversationId, String accountId) {
+        String subject = conversations.findById(conversationId).map(Conversation::getSubject).orElse(null);
+        String inReplyTo = messages.findLatestInboundIdOn(conversationId, accountId, Limit.of(1)).stream()
+                .findFirst().orElse(null);
+        List<String> references = messages.findThreadIds(conversationId, accountId, Limit.of(10)).reversed();
+        return new ReplyThread(subject, inReplyTo, references);
+    }
+
+    /** When the identity last wrote to the account, if ever. */
+    public Optional<java.time.Instant> lastInboundAt(String accountId, NormalizedIdentity identity) {
+        return Optional.ofNullable(messages.findLastInboundAt(accountId, identity.kind(), identity.value()));
+    }
 }

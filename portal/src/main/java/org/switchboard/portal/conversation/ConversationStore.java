@@ -29,16 +29,18 @@ public class ConversationStore {
     private final MessageRepository messages;
     private final ConversationEventRepository events;
     private final ConversationThreader threader;
+    private final MessageAttachmentRepository attachments;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     ConversationStore(ConversationRepository conversations, MessageRepository messages,
-            ConversationEventRepository events, ConversationThreader threader, ApplicationEventPublisher publisher,
-            Clock clock) {
+            ConversationEventRepository events, ConversationThreader threader,
+            MessageAttachmentRepository attachments, ApplicationEventPublisher publisher, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.events = events;
         this.threader = threader;
+        this.attachments = attachments;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -61,6 +63,7 @@ public class ConversationStore {
                 from.customer().nameOr(inbound.senderName()), inbound.externalId(), inbound.text(),
                 HtmlSanitizer.sanitize(inbound.html()), inbound.sentAt(), now));
         conversation.noteMessage(message);
+        inbound.attachments().forEach(a -> attachments.save(new MessageAttachment(message.getId(), a)));
 
         Long id = conversation.getId();
         if (threading.created()) {
@@ -83,11 +86,21 @@ public class ConversationStore {
     @Transactional(propagation = Propagation.MANDATORY)
     public Message appendOutbound(long conversationId, String accountId, NormalizedIdentity to, Long agentId,
             String authorName, String text) {
+        return appendOutbound(conversationId, accountId, to, agentId, authorName, text, null);
+    }
+
+    /** As {@link #appendOutbound(long, String, NormalizedIdentity, Long, String, String)}, sent as a template. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Message appendOutbound(long conversationId, String accountId, NormalizedIdentity to, Long agentId,
+            String authorName, String text, String templateJson) {
         Instant now = clock.instant();
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new UnknownConversationException(conversationId));
         Message message = messages.save(
                 Message.outbound(conversation, accountId, to, agentId, authorName, text, now));
+        if (templateJson != null) {
+            message.useTemplate(templateJson);
+        }
         conversation.noteMessage(message);
         conversation.markRead();
         if (agentId != null && !events.existsByConversationIdAndType(conversationId,

@@ -51,6 +51,20 @@ class ConversationThreader {
     }
 
     private Optional<Conversation> byProviderHints(Customer customer, String accountId, ThreadingHints hints) {
+        Optional<Conversation> byHeaders = byMessageIds(customer, accountId, hints);
+        return byHeaders.isPresent() ? byHeaders : byConversationToken(customer, hints);
+    }
+
+    /** A conversation id the connector found in the message (an email subject token), honoured for its owner only. */
+    private Optional<Conversation> byConversationToken(Customer customer, ThreadingHints hints) {
+        if (hints.conversationId() == null || !hints.conversationId().matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return conversations.findById(Long.parseLong(hints.conversationId()))
+                .filter(c -> c.getCustomer().getId().equals(customer.getId()));
+    }
+
+    private Optional<Conversation> byMessageIds(Customer customer, String accountId, ThreadingHints hints) {
         List<String> ids = new ArrayList<>(hints.references());
         if (hints.inReplyTo() != null) {
             ids.add(hints.inReplyTo());

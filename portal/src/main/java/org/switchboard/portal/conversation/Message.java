@@ -62,6 +62,10 @@ public class Message {
     @Column(name = "body_html", length = Length.LONG32)
     private String html;
 
+    /** A template send (name, language, parameters) as JSON, or null for free text. */
+    @Column(name = "template_json")
+    private String templateJson;
+
     private String externalId;
 
     @Enumerated(EnumType.STRING)
@@ -169,6 +173,14 @@ public class Message {
 
     public String getText() {
         return text;
+    }
+
+    public String getTemplateJson() {
+        return templateJson;
+    }
+
+    void useTemplate(String json) {
+        this.templateJson = json;
     }
 
     public String getHtml() {

@@ -32,4 +32,23 @@ interface MessageRepository extends JpaRepository<Message, Long> {
             select m from Message m where m.conversationId = :conversationId and m.direction = 'IN'
             order by m.createdAt desc, m.id desc""")
     List<Message> findLatestInbound(Long conversationId, Limit limit);
+
+    /** Provider ids of a conversation's messages on one account, newest first: an email reply's References. */
+    @Query("""
+            select m.externalId from Message m where m.conversationId = :conversationId
+            and m.channelAccountId = :accountId and m.externalId is not null and m.direction in ('IN', 'OUT')
+            order by m.id desc""")
+    List<String> findThreadIds(Long conversationId, String accountId, Limit limit);
+
+    /** The customer's latest inbound message in a conversation on one account. */
+    @Query("""
+            select m.externalId from Message m where m.conversationId = :conversationId
+            and m.channelAccountId = :accountId and m.direction = 'IN' order by m.id desc""")
+    List<String> findLatestInboundIdOn(Long conversationId, String accountId, Limit limit);
+
+    /** When an identity last wrote to an account (any conversation): opens a channel's reply window. */
+    @Query("""
+            select max(m.createdAt) from Message m where m.channelAccountId = :accountId
+            and m.identityKind = :kind and m.identityValue = :value and m.direction = 'IN'""")
+    java.time.Instant findLastInboundAt(String accountId, String kind, String value);
 }

@@ -28,6 +28,7 @@ import org.switchboard.plugin.api.channel.WebhookRequest;
 import org.switchboard.plugin.api.channel.WebhookResult;
 import org.switchboard.portal.channel.ChannelConnections;
 import org.switchboard.portal.channel.ChannelUnavailableException;
+import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.UnknownChannelAccountException;
 
 /**
@@ -44,11 +45,16 @@ class WebhookController {
     private final ChannelConnections connections;
     private final InboundPipeline pipeline;
     private final WebhookProperties properties;
+    private final RejectedDeliveries rejectedDeliveries;
+    private final AuditLog audit;
 
-    WebhookController(ChannelConnections connections, InboundPipeline pipeline, WebhookProperties properties) {
+    WebhookController(ChannelConnections connections, InboundPipeline pipeline, WebhookProperties properties,
+            RejectedDeliveries rejectedDeliveries, AuditLog audit) {
         this.connections = connections;
         this.pipeline = pipeline;
         this.properties = properties;
+        this.rejectedDeliveries = rejectedDeliveries;
+        this.audit = audit;
     }
 
     @RequestMapping({"/hooks/{accountId}", "/hooks/{accountId}/**"})
@@ -76,9 +82,10 @@ class WebhookController {
             return unavailable(accountId, e);
         }
 
+        WebhookRequest request = toRequest(accountId, http, body);
         WebhookResult result;
         try {
-            result = connection.handleWebhook(toRequest(accountId, http, body));
+            result = connection.handleWebhook(request);
         } catch (RuntimeException e) {
             log.error("Channel plugin failed on a webhook for account {}", accountId, e);
             return problem(500, "the channel plugin failed on this request");
@@ -87,12 +94,14 @@ class WebhookController {
         return switch (result) {
             case WebhookResult.Rejected rejected -> {
                 log.info("Webhook for account {} rejected: {} {}", accountId, rejected.status(), rejected.reason());
+                remember(accountId, request, rejected.status(), rejected.reason());
                 yield problem(rejected.status(), rejected.reason());
             }
             case WebhookResult.Accepted accepted -> {
                 try {
                     pipeline.ingest(accountId, accepted.events());
                 } catch (RejectedEventException e) {
+                    remember(accountId, request, 400, e.getMessage());
                     yield problem(400, e.getMessage());
                 } catch (DataAccessException | TransactionException e) {
                     yield unavailable(accountId, e);
@@ -100,6 +109,16 @@ class WebhookController {
                 yield reply(accepted.reply());
             }
         };
+    }
+
+    /** Malformed deliveries are kept for admins; refused signatures are audited (they may be an attack). */
+    private void remember(String accountId, WebhookRequest request, int status, String reason) {
+        if (status == 401 || status == 403) {
+            audit.record("remote " + request.remoteAddress(), AuditLog.WEBHOOK_SIGNATURE_REFUSED,
+                    "channel-account:" + accountId, status + " " + reason);
+        } else if (status == 400 || status == 422) {
+            rejectedDeliveries.keep(accountId, request, status, reason);
+        }
     }
 
     private static WebhookRequest toRequest(String accountId, HttpServletRequest http, byte[] body) {

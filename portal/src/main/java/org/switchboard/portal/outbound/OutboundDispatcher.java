@@ -3,7 +3,16 @@ package org.switchboard.portal.outbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,6 +33,7 @@ import org.switchboard.portal.channel.UnknownChannelAccountException;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.conversation.MessageView;
+import org.switchboard.portal.conversation.ReplyThread;
 
 /**
  * Delivers outbox entries through their channel connections. Entries are leased in a short transaction (so a
@@ -45,6 +55,8 @@ public class OutboundDispatcher implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Set<String> busyAccounts = ConcurrentHashMap.newKeySet();
+    private volatile ExecutorService lanes = newLanes();
     private volatile boolean running;
     private Thread worker;
 
@@ -67,26 +79,65 @@ public class OutboundDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Delivers every entry that is due now; returns how many were attempted. Used by the worker and by tests. */
+    /**
+     * Delivers every entry that is due now and waits until those deliveries are done; returns how many were
+     * attempted. Used by tests; the worker uses {@link #dispatchDue()}, which does not wait.
+     */
     public int deliverDue() {
         int attempted = 0;
-        List<Long> leased;
+        List<Future<?>> started;
         do {
-            leased = leaseDue();
-            for (Long entryId : leased) {
-                deliver(entryId);
-                attempted++;
+            started = new ArrayList<>();
+            attempted += dispatchDue(started);
+            for (Future<?> lane : started) {
+                try {
+                    lane.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return attempted;
+                } catch (ExecutionException e) {
+                    log.warn("Outbound lane failed: {}", e.getCause().toString());
+                }
             }
-        } while (leased.size() == BATCH && running);
+        } while (!started.isEmpty() && running);
         return attempted;
     }
 
-    private List<Long> leaseDue() {
+    /** Starts the delivery of what is due, one lane per channel account; returns how many entries it leased. */
+    int dispatchDue() {
+        return dispatchDue(new ArrayList<>());
+    }
+
+    /*
+     * Each account's entries are sent in order on that account's own lane (a virtual thread), and an account with
+     * a lane still running is not leased from again. So a slow or hanging provider delays only its own account's
+     * messages, and a customer never receives two replies out of order.
+     */
+    private int dispatchDue(List<Future<?>> started) {
+        List<OutboxEntry> leased = leaseDue();
+        Map<String, List<Long>> byAccount = new LinkedHashMap<>();
+        leased.forEach(e -> byAccount.computeIfAbsent(e.getChannelAccountId(), k -> new ArrayList<>()).add(e.getId()));
+        byAccount.forEach((accountId, entryIds) -> {
+            busyAccounts.add(accountId);
+            started.add(lanes.submit(() -> {
+                try {
+                    entryIds.forEach(this::deliver);
+                } finally {
+                    busyAccounts.remove(accountId);
+                    wake();
+                }
+            }));
+        });
+        return leased.size();
+    }
+
+    private List<OutboxEntry> leaseDue() {
         return transaction.execute(status -> {
             Instant now = clock.instant();
-            List<OutboxEntry> due = outbox.lockDue(now, BATCH);
+            Set<String> busy = busyAccounts.isEmpty() ? Set.of("-") : Set.copyOf(busyAccounts);
+            List<OutboxEntry> due = outbox.lockDue(now, busy, BATCH);
             due.forEach(e -> e.lease(now.plus(properties.lease())));
-            return due.stream().map(OutboxEntry::getId).toList();
+            return due;
         });
     }
 
@@ -120,10 +171,13 @@ public class OutboundDispatcher implements SmartLifecycle {
 
     private SendResult send(ChannelConnection connection, MessageView message) {
         try {
+            ReplyThread thread = queries.replyThread(message.conversationId(), message.channelAccountId());
             OutboundMessage outbound = new OutboundMessage(Long.toString(message.id()),
                     Long.toString(message.conversationId()),
                     new Identity(new IdentityKind(message.identity().kind()), message.identity().value()),
-                    message.authorName(), message.text(), null, List.of(), ThreadingHints.NONE);
+                    message.authorName(), message.text(), null, List.of(),
+                    new ThreadingHints(thread.subject(), null, thread.inReplyTo(), thread.references()),
+                    TemplateJson.read(message.templateJson()));
             SendResult result = connection.send(outbound);
             return result == null ? SendResult.retryable("the channel plugin returned no result") : result;
         } catch (RuntimeException e) {
@@ -163,7 +217,7 @@ public class OutboundDispatcher implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                deliverDue();
+                dispatchDue();
             } catch (RuntimeException e) {
                 log.warn("Outbound delivery round failed: {}", e.getMessage());
             }
@@ -177,8 +231,15 @@ public class OutboundDispatcher implements SmartLifecycle {
         }
     }
 
+    private static ExecutorService newLanes() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbound-lane-", 0).factory());
+    }
+
     @Override
     public void start() {
+        if (lanes.isShutdown()) {
+            lanes = newLanes();
+        }
         running = true;
         worker = Thread.ofPlatform().daemon().name("outbound-dispatcher").start(this::loop);
     }
@@ -190,6 +251,10 @@ public class OutboundDispatcher implements SmartLifecycle {
             worker.interrupt();
             try {
                 worker.join(5_000);
+                // Sends in flight finish (or time out) so their outcome is recorded; an unrecorded send would
+                // only be repeated after the lease, never lost.
+                lanes.shutdown();
+                lanes.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

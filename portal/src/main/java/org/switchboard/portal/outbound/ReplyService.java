@@ -1,7 +1,13 @@
 package org.switchboard.portal.outbound;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.switchboard.plugin.api.channel.ChannelCapability;
+import org.switchboard.plugin.api.channel.ChannelException;
+import org.switchboard.plugin.api.channel.MessageTemplate;
+import org.switchboard.plugin.api.channel.TemplateMessage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -60,13 +66,79 @@ public class ReplyService {
         if (body.isEmpty()) {
             throw new ReplyNotPossibleException("the reply is empty");
         }
-        ReplyTarget target = channelAccountId == null ? defaultTarget(conversationId)
-                : targetOn(conversationId, channelAccountId);
+        ReplyTarget target = target(conversationId, channelAccountId);
         checkLength(target.channelAccountId(), body);
+        ReplyWindow window = window(target);
+        if (!window.open()) {
+            throw new ReplyNotPossibleException(window.explanation());
+        }
+        return queue(conversationId, target, agentId, authorName, body, null);
+    }
 
+    /**
+     * Queues a template message (the only kind some channels allow outside their reply window).
+     *
+     * @throws ReplyNotPossibleException when the channel has no templates or a parameter is missing
+     */
+    public long replyWithTemplate(long conversationId, Long agentId, String authorName, String channelAccountId,
+            MessageTemplate template, List<String> parameters) {
+        ReplyTarget target = target(conversationId, channelAccountId);
+        if (!descriptorOf(target).supports(ChannelCapability.TEMPLATES)) {
+            throw new ReplyNotPossibleException("this channel does not send templates");
+        }
+        if (parameters.size() != template.parameterCount() || parameters.stream().anyMatch(String::isBlank)) {
+            throw new ReplyNotPossibleException("the template needs " + template.parameterCount() + " values");
+        }
+        TemplateMessage use = new TemplateMessage(template.name(), template.language(), parameters);
+        return queue(conversationId, target, agentId, authorName, template.render(parameters),
+                TemplateJson.write(use));
+    }
+
+    /** Where a reply would go and whether free text may be sent there now. */
+    public ReplyWindow replyWindow(long conversationId, String channelAccountId) {
+        return window(target(conversationId, channelAccountId));
+    }
+
+    /** The templates the account offers (asks the provider). */
+    public List<MessageTemplate> templates(String channelAccountId) {
+        try {
+            return connections.connection(channelAccountId).templates();
+        } catch (ChannelException e) {
+            throw new ReplyNotPossibleException("the templates cannot be loaded now: " + e.getMessage());
+        }
+    }
+
+    private ReplyTarget target(long conversationId, String channelAccountId) {
+        return channelAccountId == null ? defaultTarget(conversationId) : targetOn(conversationId, channelAccountId);
+    }
+
+    private ChannelDescriptor descriptorOf(ReplyTarget target) {
+        return connections.descriptor(target.channelAccountId());
+    }
+
+    /* Channels like WhatsApp and Messenger accept free text only within a time after the customer last wrote. */
+    private ReplyWindow window(ReplyTarget target) {
+        ChannelDescriptor descriptor;
+        try {
+            descriptor = descriptorOf(target);
+        } catch (org.switchboard.portal.channel.ChannelUnavailableException e) {
+            return ReplyWindow.unrestricted(target, "channel unavailable");
+        }
+        boolean templates = descriptor.supports(ChannelCapability.TEMPLATES);
+        if (descriptor.replyWindow() == null) {
+            return ReplyWindow.unrestricted(target, descriptor.name());
+        }
+        Optional<Instant> lastInbound = queries.lastInboundAt(target.channelAccountId(), target.identity());
+        Instant closesAt = lastInbound.map(at -> at.plus(descriptor.replyWindow())).orElse(null);
+        boolean open = closesAt != null && clock.instant().isBefore(closesAt);
+        return new ReplyWindow(target, descriptor.name(), open, closesAt, descriptor.replyWindow(), templates);
+    }
+
+    private long queue(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
+            String templateJson) {
         Long messageId = transaction.execute(status -> {
             Message message = store.appendOutbound(conversationId, target.channelAccountId(), target.identity(),
-                    agentId, authorName, body);
+                    agentId, authorName, body, templateJson);
             outbox.save(new OutboxEntry(message.getId(), target.channelAccountId(), clock.instant()));
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
