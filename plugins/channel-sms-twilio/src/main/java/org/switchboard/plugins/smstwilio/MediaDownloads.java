@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -136,9 +135,12 @@ final class MediaDownloads {
     }
 
     private static void closeQuietly(InputStream body) {
+        if (body == null) {
+            return;
+        }
         try {
-            Objects.requireNonNull(body).close();
-        } catch (IOException | NullPointerException e) {
+            body.close();
+        } catch (IOException e) {
             // Nothing to release: the redirect's body is not needed.
         }
     }

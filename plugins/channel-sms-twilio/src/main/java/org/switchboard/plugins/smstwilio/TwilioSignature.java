@@ -73,7 +73,7 @@ final class TwilioSignature {
             return List.copyOf(variants);
         }
         String authority = uri.getRawAuthority();
-        String host = uri.getRawHost();
+        String host = uri.getHost();
         if (authority == null || host == null || uri.getScheme() == null) {
             return List.copyOf(variants);
         }
