@@ -45,16 +45,21 @@ record GraphError(int httpStatus, int code, String message, String details) {
         return httpStatus == 429 || httpStatus >= 500 || RETRYABLE_CODES.contains(code);
     }
 
-    /** The provider's words for people: the message, its details when they add anything, and the code. */
+    /**
+     * The provider's words for people: the message without its {@code (#code)} prefix, the details (which often
+     * repeat the message and then explain it), and the code.
+     */
     String describe() {
-        StringBuilder text = new StringBuilder(message);
-        if (details != null && !details.isBlank() && !message.contains(details)) {
-            text.append(": ").append(details);
+        String title = message.replaceFirst("^\\(#\\d+\\)\\s*", "");
+        String text;
+        if (details == null || details.isBlank() || title.contains(details)) {
+            text = title;
+        } else if (details.startsWith(title)) {
+            text = details;
+        } else {
+            text = title + ": " + details;
         }
-        if (code != 0 && !message.contains(String.valueOf(code))) {
-            text.append(" (code ").append(code).append(')');
-        }
-        return text.toString();
+        return code == 0 ? text : text + " (code " + code + ")";
     }
 
     /** This error as the outcome of a send. */
