@@ -44,7 +44,8 @@ final class MediaFetcher {
                 throw new MediaUnavailable("the file is larger than 20 MB");
             }
             byte[] content = api.download(path, MAX_DOWNLOAD_BYTES);
-            String name = fileName != null && !fileName.isBlank() ? fileName : path.substring(path.lastIndexOf('/') + 1);
+            String name = fileName != null && !fileName.isBlank() ? fileName
+                    : path.substring(path.lastIndexOf('/') + 1);
             return new Attachment(name.isBlank() ? "file" : name, contentType, content, false, null);
         } catch (IOException e) {
             throw new MediaUnavailable(api.describe(e));
