@@ -51,6 +51,10 @@ public class ChannelAccount {
         return config;
     }
 
+    void setName(String name) {
+        this.name = name;
+    }
+
     void setConfig(String config) {
         this.config = config;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.plugin.api.channel.ChannelConnector;
@@ -29,12 +30,15 @@ public class ChannelAccounts {
     private final SecretCipher cipher;
     private final PluginHost plugins;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ChannelAccounts(ChannelAccountRepository accounts, SecretCipher cipher, PluginHost plugins, Clock clock) {
+    ChannelAccounts(ChannelAccountRepository accounts, SecretCipher cipher, PluginHost plugins, Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.cipher = cipher;
         this.plugins = plugins;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates an account for an installed connector; throws {@link InvalidConfigurationException} if invalid. */
@@ -51,6 +55,55 @@ public class ChannelAccounts {
         ChannelAccount account = new ChannelAccount(UUID.randomUUID().toString(), name.strip(), connectorId,
                 JSON.writeValueAsString(sealSecrets(connector.configSchema(), complete)), clock.instant());
         return view(accounts.save(account), connector.configSchema());
+    }
+
+    /**
+     * Changes an account's name and configuration. A secret left empty (or still showing the mask) keeps its
+     * stored value, so an admin never has to see or retype a secret to change something else. The open
+     * connection is closed after commit and reopens with the new configuration.
+     *
+     * @throws UnknownChannelAccountException if there is no such account
+     * @throws InvalidConfigurationException  if the result is invalid (nothing is changed)
+     */
+    @Transactional
+    public ChannelAccountView update(String accountId, String name, Map<String, String> values) {
+        ChannelAccount account = accounts.findById(accountId)
+                .orElseThrow(() -> new UnknownChannelAccountException(accountId));
+        ChannelConnector connector = plugins.connector(account.getConnectorId())
+                .orElseThrow(() -> new InvalidConfigurationException(List.of(new ConfigProblem(null,
+                        "the connector '" + account.getConnectorId() + "' is not running; start its plugin first"))))
+                .extension();
+        if (name == null || name.isBlank()) {
+            throw new InvalidConfigurationException(List.of(new ConfigProblem("name", "a name is required")));
+        }
+        Map<String, String> stored = decrypt(parse(account.getConfig()));
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        for (ConfigField field : connector.configSchema()) {
+            String given = merged.get(field.key());
+            boolean unchanged = given == null || given.isBlank() || ChannelAccountView.MASK.equals(given);
+            if (field.secret() && unchanged && stored.containsKey(field.key())) {
+                merged.put(field.key(), stored.get(field.key()));
+            }
+        }
+        Map<String, String> complete = completeAndCheck(connector, merged);
+        account.setName(name.strip());
+        account.setConfig(JSON.writeValueAsString(sealSecrets(connector.configSchema(), complete)));
+        events.publishEvent(new ChannelAccountChanged(accountId));
+        return view(account, connector.configSchema());
+    }
+
+    /** Enables or disables an account; a disabled account neither accepts webhooks nor sends. */
+    @Transactional
+    public void setEnabled(String accountId, boolean enabled) {
+        ChannelAccount account = accounts.findById(accountId)
+                .orElseThrow(() -> new UnknownChannelAccountException(accountId));
+        account.setEnabled(enabled);
+        events.publishEvent(new ChannelAccountChanged(accountId));
+    }
+
+    /** The schema of a connector, empty when no running plugin provides it. */
+    public List<ConfigField> schema(String connectorId) {
+        return schemaOf(connectorId);
     }
 
     /** All accounts, oldest first. */
@@ -78,9 +131,13 @@ public class ChannelAccounts {
     @Transactional(readOnly = true)
     ChannelConfig decryptedConfig(String accountId) {
         ChannelAccount account = accounts.findById(accountId).orElseThrow();
-        Map<String, String> values = new LinkedHashMap<>(parse(account.getConfig()));
+        return new ChannelConfig(decrypt(parse(account.getConfig())));
+    }
+
+    private Map<String, String> decrypt(Map<String, String> sealed) {
+        Map<String, String> values = new LinkedHashMap<>(sealed);
         values.replaceAll((k, v) -> v != null && v.startsWith("enc:") ? cipher.decrypt(v) : v);
-        return new ChannelConfig(values);
+        return values;
     }
 
     private Map<String, String> completeAndCheck(ChannelConnector connector, Map<String, String> values) {

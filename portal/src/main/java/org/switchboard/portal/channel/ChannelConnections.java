@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.switchboard.plugin.api.PluginContext;
 import org.switchboard.plugin.api.channel.ChannelConnection;
 import org.switchboard.plugin.api.channel.ChannelConnector;
@@ -113,6 +114,12 @@ public class ChannelConnections implements DisposableBean {
         List<String> ids = open.entrySet().stream().filter(e -> e.getValue().pluginId().equals(pluginId))
                 .map(Map.Entry::getKey).toList();
         ids.forEach(this::close);
+    }
+
+    /** A changed or disabled account's connection closes once the change is committed; the next use reopens it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onAccountChanged(ChannelAccountChanged changed) {
+        close(changed.accountId());
     }
 
     private static void closeQuietly(String accountId, Open connection) {

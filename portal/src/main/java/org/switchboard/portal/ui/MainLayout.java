@@ -42,7 +42,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         var nav = new SideNav();
         nav.addItem(new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()));
         if (access.hasAccess(PluginsView.class)) {
-            nav.addItem(new SideNavItem("Plugins & channels", PluginsView.class, VaadinIcon.PLUG.create()));
+            nav.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));
+        }
+        if (access.hasAccess(ChannelAccountsView.class)) {
+            nav.addItem(new SideNavItem("Channel accounts", ChannelAccountsView.class,
+                    VaadinIcon.CONNECT.create()));
+        }
+        if (access.hasAccess(RejectedDeliveriesView.class)) {
+            nav.addItem(new SideNavItem("Rejected deliveries", RejectedDeliveriesView.class,
+                    VaadinIcon.WARNING.create()));
         }
         addToDrawer(nav);
     }

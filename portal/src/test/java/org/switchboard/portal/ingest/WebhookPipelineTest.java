@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.portal.PortalTest;
+import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.conversation.ConversationSearch;
 
@@ -34,6 +35,12 @@ class WebhookPipelineTest extends PortalTest.Base {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    RejectedDeliveries rejected;
+
+    @Autowired
+    AuditLog audit;
 
     JdbcTemplate jdbc;
     String accountId;
@@ -89,6 +96,8 @@ class WebhookPipelineTest extends PortalTest.Base {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("error");
         assertThat(messageCount()).isZero();
+        assertThat(audit.latest(AuditLog.WEBHOOK_SIGNATURE_REFUSED, 50))
+                .anySatisfy(entry -> assertThat(entry.getTarget()).isEqualTo("channel-account:" + accountId));
     }
 
     @Test
@@ -98,6 +107,12 @@ class WebhookPipelineTest extends PortalTest.Base {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("error");
         assertThat(messageCount()).isZero();
+        // Kept as received for the admin, credentials excluded.
+        RejectedDeliveryView kept = rejected.latest(100).stream()
+                .filter(d -> d.channelAccountId().equals(accountId)).findFirst().orElseThrow();
+        assertThat(kept.status()).isEqualTo(400);
+        assertThat(kept.subPath()).isEqualTo("/messages");
+        assertThat(rejected.body(kept.id())).contains("{\"id\":\"x1\",\"text\":");
     }
 
     @Test
