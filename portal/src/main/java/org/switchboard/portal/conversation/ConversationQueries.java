@@ -20,9 +20,13 @@ public class ConversationQueries {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
 
-    ConversationQueries(ConversationRepository conversations, MessageRepository messages) {
+    private final MessageAttachmentRepository attachments;
+
+    ConversationQueries(ConversationRepository conversations, MessageRepository messages,
+            MessageAttachmentRepository attachments) {
         this.conversations = conversations;
         this.messages = messages;
+        this.attachments = attachments;
     }
 
     /** One page of the conversations with the given statuses, latest activity first. */
@@ -60,9 +64,20 @@ public class ConversationQueries {
 
     /** A conversation with all its messages. */
     public Optional<ConversationDetail> detail(long conversationId) {
-        return conversations.findWithCustomer(conversationId).map(c -> new ConversationDetail(
-                ConversationSummary.of(c),
-                messages.findByConversation(conversationId).stream().map(MessageView::of).toList()));
+        return conversations.findWithCustomer(conversationId).map(c -> {
+            List<MessageView> history = messages.findByConversation(conversationId).stream().map(MessageView::of)
+                    .toList();
+            Map<Long, List<AttachmentView>> files = history.isEmpty() ? Map.of()
+                    : attachments.findViewsByMessageIds(history.stream().map(MessageView::id).toList()).stream()
+                            .collect(Collectors.groupingBy(AttachmentView::messageId));
+            return new ConversationDetail(ConversationSummary.of(c), history, files);
+        });
+    }
+
+    /** A file with its bytes, for download. */
+    public Optional<AttachmentContent> attachment(long attachmentId) {
+        return attachments.findById(attachmentId).map(a -> new AttachmentContent(a.getFileName(),
+                a.getContentType(), a.getContent()));
     }
 
     /** One message. */

@@ -24,7 +24,17 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Map;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import org.switchboard.plugin.api.channel.MessageTemplate;
+import org.switchboard.portal.conversation.AttachmentView;
+import org.switchboard.portal.outbound.ReplyWindow;
 import org.switchboard.portal.agent.AgentView;
 import org.switchboard.portal.agent.CurrentAgent;
 import org.switchboard.portal.channel.ChannelAccountView;
@@ -60,6 +70,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final TextArea replyBox = new TextArea();
     final Button send = new Button("Send");
     final Button resolve = new Button();
+    final TemplateComposer templates = new TemplateComposer(this::sendTemplate);
+    private final HorizontalLayout composer;
     private long conversationId;
     private ConversationStatus currentStatus;
     private String pageTitle = "Conversation";
@@ -94,11 +106,13 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> sendReply());
         send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
-        var composer = new HorizontalLayout(replyBox, send);
+        composer = new HorizontalLayout(replyBox, send);
         composer.setWidthFull();
         composer.setAlignItems(Alignment.END);
+        templates.setVisible(false);
+        templates.setWidthFull();
 
-        add(header, scroller, composer);
+        add(header, scroller, templates, composer);
         expand(scroller);
     }
 
@@ -129,9 +143,58 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         resolve.setText(detail.summary().status() == ConversationStatus.RESOLVED ? "Reopen" : "Resolve");
         history.removeAll();
         for (MessageView message : detail.messages()) {
-            history.add(bubble(message, channelNames));
+            Div bubble = bubble(message, channelNames);
+            detail.attachmentsOf(message.id()).forEach(file -> bubble.add(attachment(file)));
+            history.add(bubble);
         }
+        showReplyWindow();
         return true;
+    }
+
+    /* WhatsApp, Messenger and Instagram take free text only within 24 hours of the customer's last message. */
+    private void showReplyWindow() {
+        ReplyWindow window;
+        try {
+            window = replies.replyWindow(conversationId, null);
+        } catch (ReplyNotPossibleException e) {
+            window = null;
+        }
+        boolean closed = window != null && !window.open();
+        composer.setVisible(!closed);
+        templates.setVisible(closed);
+        if (closed && !window.explanation().equals(templates.notice.getText())) {
+            List<MessageTemplate> offered = List.of();
+            String reason = window.explanation();
+            if (window.templatesAvailable()) {
+                try {
+                    offered = replies.templates(window.target().channelAccountId());
+                } catch (ReplyNotPossibleException e) {
+                    reason = reason + " " + e.getMessage();
+                }
+            }
+            templates.show(reason, offered);
+        }
+    }
+
+    private Component attachment(AttachmentView file) {
+        DownloadHandler download = DownloadHandler.fromInputStream(event -> queries.attachment(file.id())
+                .map(c -> new DownloadResponse(new ByteArrayInputStream(c.content()), c.fileName(),
+                        c.contentType(), c.content().length))
+                .orElseGet(() -> DownloadResponse.error(404)));
+        Anchor link = new Anchor(download, file.fileName() + " (" + humanSize(file.sizeBytes()) + ")");
+        link.getElement().setAttribute("data-testid", "attachment");
+        if (!file.isImage()) {
+            return link;
+        }
+        Image preview = new Image(download, file.fileName());
+        preview.setMaxWidth("240px");
+        preview.setMaxHeight("240px");
+        return new Div(preview, new Div(link));
+    }
+
+    private static String humanSize(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB"
+                : String.format("%.1f MB", bytes / (1024.0 * 1024));
     }
 
     private Div bubble(MessageView message, Map<String, String> channelNames) {
@@ -167,6 +230,18 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         try {
             replies.reply(conversationId, agent.id(), agent.displayName(), replyBox.getValue(), null);
             replyBox.clear();
+            refresh();
+        } catch (ReplyNotPossibleException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void sendTemplate(MessageTemplate template, List<String> values) {
+        AgentView agent = currentAgent.get();
+        try {
+            replies.replyWithTemplate(conversationId, agent.id(), agent.displayName(), null, template, values);
+            templates.notice.setText("");
             refresh();
         } catch (ReplyNotPossibleException e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
