@@ -60,12 +60,16 @@ record ApiSettings(String signingSecret, URI callbackUrl) {
         try {
             URI uri = new URI(value.strip());
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new IllegalArgumentException("must be an http(s) URL such as https://crm.example.com/switchboard");
+                throw notAUrl();
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("must be an http(s) URL such as https://crm.example.com/switchboard");
+            throw notAUrl();
         }
+    }
+
+    private static IllegalArgumentException notAUrl() {
+        return new IllegalArgumentException("must be an http(s) URL such as https://crm.example.com/switchboard");
     }
 
     /** Prints neither the secret nor the callback URL, which may carry a credential in its query. */
