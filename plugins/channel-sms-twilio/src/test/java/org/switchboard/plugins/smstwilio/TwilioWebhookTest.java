@@ -76,6 +76,14 @@ class TwilioWebhookTest {
     }
 
     @Test
+    void plus_signs_ampersands_and_percent_signs_in_the_text_survive_the_form_encoding() {
+        String text = "C++ & 50% off = 1+1? a%20b";
+        InboundMessage message = (InboundMessage) accepted(fixture.handle(
+                fixture.signed("", TwilioSmsScenario.incomingSms(SID, CUSTOMER, text)))).events().getFirst();
+        assertThat(message.text()).isEqualTo(text);
+    }
+
+    @Test
     void a_sender_that_is_not_an_e164_number_is_refused_with_400() {
         for (String from : List.of("ACME", "4155550123", "+0155550123")) {
             WebhookResult.Rejected rejected = rejected(fixture.handle(
