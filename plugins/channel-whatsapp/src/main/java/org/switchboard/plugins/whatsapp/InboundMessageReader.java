@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.switchboard.plugin.api.channel.Attachment;
 import org.switchboard.plugin.api.channel.Identity;
+import org.switchboard.plugin.api.channel.IdentityKind;
 import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.plugin.api.channel.ThreadingHints;
 
@@ -24,6 +25,12 @@ import org.switchboard.plugin.api.channel.ThreadingHints;
  * silence.
  */
 final class InboundMessageReader {
+
+    /**
+     * Meta's business-scoped user id (e.g. {@code US.13491208655302741918}), the only identity of a user who hides
+     * their phone number behind a WhatsApp username.
+     */
+    static final IdentityKind WHATSAPP_USER_ID = new IdentityKind("whatsapp-user-id");
 
     private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio", "document", "sticker");
 
@@ -47,11 +54,26 @@ final class InboundMessageReader {
         if (id.length() > 255) {
             throw new MalformedPayload("'" + path + ".id' is longer than 255 characters");
         }
-        String from = requiredString(message, "from", path);
-        String digits = from.startsWith("+") ? from.substring(1) : from;
-        if (!digits.matches("\\d{1,20}")) {
-            throw new MalformedPayload("'" + path + ".from' must be a phone number in digits");
+        Identity sender;
+        List<Identity> others = new ArrayList<>();
+        String from = string(message, "from", path).orElse("");
+        String userId = string(message, "from_user_id", path).orElse("");
+        if (!from.isBlank()) {
+            String digits = from.startsWith("+") ? from.substring(1) : from;
+            if (!digits.matches("\\d{1,20}")) {
+                throw new MalformedPayload("'" + path + ".from' must be a phone number in digits");
+            }
+            sender = Identity.phone("+" + digits);
+            if (!userId.isBlank()) {
+                others.add(new Identity(WHATSAPP_USER_ID, userId)); // links a later username-only message
+            }
+        } else if (!userId.isBlank()) {
+            // A user with a WhatsApp username may hide their number: Meta then sends only the business-scoped id.
+            sender = new Identity(WHATSAPP_USER_ID, userId);
+        } else {
+            throw new MalformedPayload("'" + path + ".from' is missing");
         }
+        String senderKey = sender.kind().equals(IdentityKind.PHONE) ? sender.value().substring(1) : userId;
         String type = string(message, "type", path).orElse("unknown");
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("whatsapp_type", type);
@@ -67,7 +89,8 @@ final class InboundMessageReader {
         String text = MEDIA_TYPES.contains(type)
                 ? media(message, type, path, metadata, attachments)
                 : textOf(message, type, path, metadata);
-        return new InboundMessage(id, Identity.phone("+" + digits), contactNames.get(digits), List.of(), text,
+        String name = contactNames.getOrDefault(senderKey, userId.isBlank() ? null : contactNames.get(userId));
+        return new InboundMessage(id, sender, name, others, text,
                 null, attachments, timestamp(message, path, now), ThreadingHints.NONE, metadata);
     }
 

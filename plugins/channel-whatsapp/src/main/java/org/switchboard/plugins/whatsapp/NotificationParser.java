@@ -107,11 +107,14 @@ final class NotificationParser {
             String path = at + ".contacts[" + i + "]";
             JsonObject contact = contacts.get(i);
             Optional<String> waId = string(contact, "wa_id", path);
+            Optional<String> userId = string(contact, "user_id", path);
             Optional<String> name = object(contact, "profile", path)
                     .flatMap(profile -> stringOrEmpty(profile, "name"));
-            if (waId.isPresent() && name.isPresent() && !name.get().isBlank()) {
-                names.put(waId.get().startsWith("+") ? waId.get().substring(1) : waId.get(), name.get());
+            if (name.isEmpty() || name.get().isBlank()) {
+                continue;
             }
+            waId.ifPresent(id -> names.put(id.startsWith("+") ? id.substring(1) : id, name.get()));
+            userId.ifPresent(id -> names.put(id, name.get()));
         }
         return names;
     }

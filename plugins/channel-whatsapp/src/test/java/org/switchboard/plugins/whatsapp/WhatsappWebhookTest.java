@@ -149,6 +149,47 @@ class WhatsappWebhookTest {
     }
 
     @Test
+    void a_user_who_hides_their_number_behind_a_username_is_kept_by_business_scoped_id() {
+        String contact = "{\"profile\":{\"name\":\"Jane\",\"username\":\"@jane\"},"
+                + "\"user_id\":\"US.13491208655302741918\"}";
+        String message = "{\"from_user_id\":\"US.13491208655302741918\",\"id\":\"wamid.bsuid.1\","
+                + "\"timestamp\":\"1739321024\",\"type\":\"text\",\"text\":{\"body\":\"Hi\"}}";
+
+        InboundMessage received = single(account.deliver(signed(notification(change(PHONE_NUMBER_ID, contact,
+                message, null)))));
+
+        assertThat(received.sender()).isEqualTo(new Identity(InboundMessageReader.WHATSAPP_USER_ID,
+                "US.13491208655302741918"));
+        assertThat(received.senderName()).isEqualTo("Jane");
+    }
+
+    @Test
+    void a_business_scoped_id_next_to_the_number_is_linked_as_another_identity() {
+        String message = "{\"from\":\"" + SENDER + "\",\"from_user_id\":\"US.13491208655302741918\","
+                + "\"id\":\"wamid.bsuid.2\",\"timestamp\":\"1739321024\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"Hi\"}}";
+
+        InboundMessage received = single(account.deliver(signed(notification(change(PHONE_NUMBER_ID,
+                contact(SENDER, SENDER_NAME), message, null)))));
+
+        assertThat(received.sender()).isEqualTo(Identity.phone("+" + SENDER));
+        assertThat(received.otherIdentities()).containsExactly(
+                new Identity(InboundMessageReader.WHATSAPP_USER_ID, "US.13491208655302741918"));
+    }
+
+    @Test
+    void a_message_without_any_sender_is_refused_naming_the_field() {
+        String message = "{\"id\":\"wamid.nobody\",\"timestamp\":\"1739321024\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"Hi\"}}";
+
+        WebhookResult result = account.connection.handleWebhook(signed(notification(change(PHONE_NUMBER_ID, null,
+                message, null))));
+
+        assertThat(result).isInstanceOfSatisfying(WebhookResult.Rejected.class,
+                rejected -> assertThat(rejected.reason()).contains("messages[0].from"));
+    }
+
+    @Test
     void an_image_is_downloaded_with_the_access_token_and_attached_with_its_caption() throws Exception {
         scriptMedia(MEDIA_ID, "image/jpeg", JPEG, sha256Hex(JPEG));
 
