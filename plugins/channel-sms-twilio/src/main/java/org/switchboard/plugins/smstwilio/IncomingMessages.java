@@ -1,7 +1,9 @@
 package org.switchboard.plugins.smstwilio;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +36,21 @@ final class IncomingMessages {
             Map.entry("audio/ogg", "ogg"), Map.entry("text/vcard", "vcf"), Map.entry("text/x-vcard", "vcf"),
             Map.entry("text/plain", "txt"), Map.entry("application/pdf", "pdf"));
 
+    /**
+     * How long all media of one message may take together. Twilio waits 15 s for the answer to its webhook and the
+     * host still has to store the message, so a hanging media host must not hold the request longer; media not
+     * fetched by then are noted in the text like any other failed download.
+     */
+    static final Duration MEDIA_BUDGET = Duration.ofSeconds(12);
+
     private final MediaDownloads media;
     private final Clock clock;
+    private final Duration mediaBudget;
 
-    IncomingMessages(MediaDownloads media, Clock clock) {
+    IncomingMessages(MediaDownloads media, Clock clock, Duration mediaBudget) {
         this.media = media;
         this.clock = clock;
+        this.mediaBudget = mediaBudget;
     }
 
     /**
@@ -61,6 +72,7 @@ final class IncomingMessages {
 
         List<Attachment> attachments = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        long deadline = System.nanoTime() + mediaBudget.toNanos();
         for (int i = 0; i < numMedia; i++) {
             String name = "MediaUrl" + i;
             String url = form.get(name).orElseThrow(() -> new RequestRefused(400,
@@ -68,7 +80,7 @@ final class IncomingMessages {
             URI uri = mediaUri(name, url);
             Optional<String> declaredType = form.get("MediaContentType" + i).map(String::strip);
             try {
-                MediaDownloads.Media file = media.download(uri);
+                MediaDownloads.Media file = media.download(uri, deadline);
                 String type = declaredType.or(() -> Optional.ofNullable(file.contentType()))
                         .orElse("application/octet-stream");
                 attachments.add(new Attachment(fileName(uri, i, type), type, file.content(), false, null));
@@ -117,7 +129,7 @@ final class IncomingMessages {
                 throw new RequestRefused(400, name + " is not an absolute URL");
             }
             return uri;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new RequestRefused(400, name + " is not a valid URL");
         }
     }

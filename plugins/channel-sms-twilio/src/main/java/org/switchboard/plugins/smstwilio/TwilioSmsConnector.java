@@ -86,7 +86,7 @@ public class TwilioSmsConnector implements ChannelConnector {
         WebhookUrls urls = new WebhookUrls(context.webhookUrl(), settings.publicBaseUrl());
         MediaDownloads media = new MediaDownloads(plugin.httpClient(), settings, timeout);
         return new TwilioSmsConnection(settings, urls,
-                new IncomingMessages(media, plugin.clock()),
+                new IncomingMessages(media, plugin.clock(), IncomingMessages.MEDIA_BUDGET),
                 new StatusCallbacks(plugin.clock()),
                 new MessageSender(plugin.httpClient(), settings, urls, timeout, plugin.clock(), plugin.logger()));
     }

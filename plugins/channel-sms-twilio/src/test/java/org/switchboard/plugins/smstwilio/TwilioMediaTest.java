@@ -8,6 +8,7 @@ import static org.switchboard.plugins.smstwilio.TwilioSmsScenario.AUTH_TOKEN;
 import static org.switchboard.plugins.smstwilio.TwilioSmsScenario.CUSTOMER;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -101,6 +102,45 @@ class TwilioMediaTest {
         assertThat(message.attachments()).isEmpty();
         assertThat(message.text()).isEqualTo(
                 "[Attachment 1 of 1 (image/jpeg) could not be fetched from Twilio: Twilio could not be reached]");
+    }
+
+    @Test
+    void a_file_over_the_size_limit_is_noted_not_kept() {
+        fixture.twilio.once("GET", MEDIA_PATH + "ME3", new ProviderStub.Answer(200, "video/mp4",
+                new byte[MediaDownloads.MAX_BYTES + 1], Map.of()));
+        InboundMessage message = (InboundMessage) accepted(fixture.handle(fixture.signed("", mms("big",
+                List.of(fixture.twilio.baseUrl() + MEDIA_PATH + "ME3"), List.of("video/mp4"))))).events().getFirst();
+        assertThat(message.attachments()).isEmpty();
+        assertThat(message.text()).contains("(video/mp4) could not be fetched from Twilio: larger than 10 MB");
+    }
+
+    @Test
+    void slow_media_share_one_time_budget_so_twilio_gets_its_answer_in_time() throws Exception {
+        fixture.twilio.always("GET", MEDIA_PATH, request -> {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ProviderStub.Answer(200, "image/jpeg", JPEG, Map.of());
+        });
+        TwilioSettings settings = TwilioSettings.from(fixture.context.config());
+        IncomingMessages incoming = new IncomingMessages(
+                new MediaDownloads(fixture.plugin.httpClient(), settings, Duration.ofSeconds(10)),
+                fixture.plugin.clock(), Duration.ofMillis(500));
+        List<String> urls = List.of(fixture.twilio.baseUrl() + MEDIA_PATH + "ME4",
+                fixture.twilio.baseUrl() + MEDIA_PATH + "ME5", fixture.twilio.baseUrl() + MEDIA_PATH + "ME6");
+        String body = fixture.signed("", mms("three", urls, List.of("image/jpeg", "image/jpeg", "image/jpeg")))
+                .bodyAsString();
+
+        long started = System.nanoTime();
+        InboundMessage message = incoming.read(FormBody.parse(body.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_500));
+        assertThat(message.attachments()).isEmpty();
+        assertThat(message.text()).startsWith("three\n\n")
+                .contains("Attachment 1 of 3 (image/jpeg) could not be fetched from Twilio: Twilio did not answer in time")
+                .contains("Attachment 3 of 3 (image/jpeg) could not be fetched from Twilio: no time was left");
     }
 
     @Test
