@@ -42,8 +42,9 @@ record MetaSettings(MetaNetwork network, String accountId, String accessToken, S
                 ConfigField.text(network.accountIdKey(), network.accountIdLabel(), true, messenger
                         ? "The numeric ID of the Facebook Page (Page → About → Page transparency, or the App "
                                 + "Dashboard's Messenger settings)."
-                        : "The numeric ID of the Instagram professional account (the 'id' that GET /me returns "
-                                + "for the access token; webhooks carry it as entry.id)."),
+                        : "The numeric ID of the Instagram professional account: the user_id that "
+                                + "GET https://graph.instagram.com/me?fields=user_id returns for the token (webhooks "
+                                + "carry it as entry.id)."),
                 ConfigField.secret(network.tokenKey(), network.tokenLabel(), true, messenger
                         ? "A Page access token with pages_messaging (App Dashboard → Messenger → Messenger API "
                                 + "Settings → Generate token)."

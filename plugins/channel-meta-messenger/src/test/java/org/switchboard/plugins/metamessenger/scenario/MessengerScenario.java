@@ -3,7 +3,6 @@ package org.switchboard.plugins.metamessenger.scenario;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.switchboard.plugin.api.channel.DeliveryStatus;
 import org.switchboard.plugin.api.channel.Identity;
@@ -121,12 +120,5 @@ public class MessengerScenario extends MetaScenario {
     /** Meta's Send API answer for an accepted message. */
     public static String acceptedAnswer(String messageId) {
         return "{\"recipient_id\":\"6512049874302911\",\"message_id\":\"" + messageId + "\"}";
-    }
-
-    /** A scenario config for the given base URL with one value changed. */
-    public Map<String, String> configWith(URI providerBaseUrl, String key, String value) {
-        Map<String, String> config = new java.util.HashMap<>(config(providerBaseUrl));
-        config.put(key, value);
-        return config;
     }
 }
