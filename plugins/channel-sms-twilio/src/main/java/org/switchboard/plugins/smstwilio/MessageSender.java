@@ -3,7 +3,6 @@ package org.switchboard.plugins.smstwilio;
 import com.eclipsesource.json.Json;
 import com.eclipsesource.json.JsonObject;
 import com.eclipsesource.json.JsonValue;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +18,10 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.switchboard.plugin.api.channel.IdentityKind;
 import org.switchboard.plugin.api.channel.OutboundMessage;
@@ -121,14 +124,23 @@ final class MessageSender {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
+        // The request timeout covers the answer's headers only; waiting on the future bounds its body too.
+        CompletableFuture<HttpResponse<String>> answer =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            return SendResult.retryable("Twilio did not answer within " + timeout.toSeconds() + " s");
-        } catch (IOException e) {
-            return SendResult.retryable("Twilio could not be reached: " + e.getClass().getSimpleName());
+            response = answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return SendResult.retryable("Twilio did not answer within " + describe(timeout));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return SendResult.retryable("Twilio did not answer within " + describe(timeout));
+            }
+            return SendResult.retryable("Twilio could not be reached: "
+                    + (e.getCause() == null ? "unknown error" : e.getCause().getClass().getSimpleName()));
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             return SendResult.retryable("Sending was interrupted");
         }
@@ -202,6 +214,10 @@ final class MessageSender {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static String describe(Duration wait) {
+        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
     }
 
     private static String snippet(String body) {
