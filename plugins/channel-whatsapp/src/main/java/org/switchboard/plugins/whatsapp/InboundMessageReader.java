@@ -45,7 +45,8 @@ final class InboundMessageReader {
      *
      * @param message      the element of {@code messages}
      * @param path         its JSON path, for error messages
-     * @param contactNames profile names by {@code wa_id}, from the same change's {@code contacts}
+     * @param contactNames profile names by {@code wa_id} (digits) and by {@code user_id}, from the same change's
+     *                     {@code contacts}
      * @param now          the time to use when the message has no timestamp
      */
     InboundMessage read(JsonObject message, String path, Map<String, String> contactNames, Instant now)
