@@ -140,7 +140,7 @@ final class MailboxWatcher implements Runnable {
                 }
                 String problem = describe(e);
                 log.log(Level.WARNING, "Mailbox {0} of account {1}: {2}; retrying in {3} s", settings.imap(),
-                        accountId, problem, backoff.toSeconds());
+                        accountId, problem, String.valueOf(backoff.toSeconds()));
                 // Whatever failed (login, network, a missing folder), the mailbox is not being watched right now.
                 lastConnectError = problem;
                 closeQuietly();
@@ -254,7 +254,7 @@ final class MailboxWatcher implements Runnable {
             }
         }
         log.log(Level.INFO, "Mailbox {0} of account {1}: first start (UIDVALIDITY {2}), {3} unseen mail to fetch",
-                settings.folder(), accountId, uidValidity, unseen.size());
+                settings.folder(), accountId, String.valueOf(uidValidity), unseen.size());
         if (!deliver(opened, unseen, uidValidity, false)) {
             return false;
         }
@@ -324,14 +324,14 @@ final class MailboxWatcher implements Runnable {
                 case ReadMail.Message m -> Optional.of(m.message());
                 case ReadMail.Skipped skipped -> {
                     log.log(Level.INFO, "Mailbox {0} of account {1}: skipped mail UID {2}: {3}", settings.folder(),
-                            accountId, uid, skipped.reason());
+                            accountId, String.valueOf(uid), skipped.reason());
                     yield Optional.empty();
                 }
             };
         } catch (MessagingException | IOException | RuntimeException e) {
             // It stays in the mailbox, unseen, for a person to look at; the portal cannot show what it cannot read.
             log.log(Level.WARNING, "Mailbox {0} of account {1}: cannot read mail UID {2}: {3}", settings.folder(),
-                    accountId, uid, e.toString());
+                    accountId, String.valueOf(uid), e.toString());
             return Optional.empty();
         }
     }
