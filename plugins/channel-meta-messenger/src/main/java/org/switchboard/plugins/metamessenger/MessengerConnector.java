@@ -1,14 +1,13 @@
 package org.switchboard.plugins.metamessenger;
 
 import org.pf4j.Extension;
-import org.switchboard.plugin.api.channel.ChannelConnector;
 
 /**
  * Facebook Messenger: customers write to a Facebook Page, agents answer as the Page. Public because PF4J
  * instantiates it.
  */
 @Extension
-public class MessengerConnector extends MetaConnector implements ChannelConnector {
+public class MessengerConnector extends MetaConnector {
 
     public MessengerConnector() {
         super(MetaNetwork.MESSENGER);
