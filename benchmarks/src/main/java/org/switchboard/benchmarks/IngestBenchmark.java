@@ -82,9 +82,16 @@ public final class IngestBenchmark {
 
         List<RawInsertBaseline.Row> rows = RawInsertBaseline.rowsOf(plan, sessions, accountId);
         long baselineNanos = new RawInsertBaseline(portal.dataSource()).insert(rows);
+        int floorPerLane = Math.max(1, settings.deliveries() / lanes);
+        driver.sendConfigRequests(Math.max(1, floorPerLane / 10));
+        CpuMeter.Snapshot floorStart = cpu.snapshot();
+        LoadResult floor = driver.sendConfigRequests(floorPerLane);
+        CpuMeter.Usage floorUsage = cpu.between(floorStart, cpu.snapshot());
 
         report.figures(measured, rows.size(), baselineNanos);
-        report.cpu(usage, measured.deliveries());
+        report.floor(floor, measured);
+        report.cpu("ingest", usage, measured.deliveries());
+        report.cpu("the floor", floorUsage, floor.deliveries());
         report.statements(statementsPerDelivery);
         report.checks(checks);
         if (warmup != null) {

@@ -97,6 +97,36 @@ final class LoadDriver implements AutoCloseable {
                 List.copyOf(samples));
     }
 
+    /** Sends {@code perLane} widget-config requests per lane (nothing stored): the HTTP floor. */
+    LoadResult sendConfigRequests(int perLane) throws InterruptedException {
+        AtomicInteger failures = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        long[] startedAt = new long[1];
+        List<Histogram> histograms = runInParallel(lane -> {
+            Histogram histogram = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
+            start.await();
+            for (int i = 0; i < perLane; i++) {
+                long sent = System.nanoTime();
+                try {
+                    if (client.config().statusCode() != 200) {
+                        failures.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    failures.incrementAndGet();
+                }
+                histogram.recordValue(Math.min((System.nanoTime() - sent) / 1_000, HIGHEST_TRACKABLE_MICROS));
+            }
+            return histogram;
+        }, () -> {
+            startedAt[0] = System.nanoTime();
+            start.countDown();
+        });
+        long wall = System.nanoTime() - startedAt[0];
+        Histogram all = new Histogram(HIGHEST_TRACKABLE_MICROS, 3);
+        histograms.forEach(all::add);
+        return new LoadResult(perLane * lanes, wall, all, failures.get(), new TreeMap<>(), List.of());
+    }
+
     @Override
     public void close() {
         threads.shutdownNow();

@@ -48,9 +48,20 @@ final class Report {
         out.printf(Locale.ROOT, "  %-40s %16.1f x%n", "ratio raw / ingest", rawRate / ingestRate);
     }
 
-    void cpu(CpuMeter.Usage usage, int deliveries) {
+    /** The same HTTP path with nothing stored: what no storage design could beat on this machine. */
+    void floor(LoadResult floor, LoadResult ingest) {
+        out.printf(Locale.ROOT, "  %-40s %12s req/s%n", "floor: same HTTP path, nothing stored",
+                String.format(Locale.ROOT, "%,.0f", floor.perSecond()));
+        out.printf(Locale.ROOT, "  %-40s %15.1f ms%n", "floor latency p99", floor.millisAt(99));
+        out.printf(Locale.ROOT, "  %-40s %16.1f x%n", "ratio floor / ingest", floor.perSecond() / ingest.perSecond());
+        if (floor.failures() > 0) {
+            out.printf(Locale.ROOT, "  floor: %,d requests not answered 200%n", floor.failures());
+        }
+    }
+
+    void cpu(String phase, CpuMeter.Usage usage, int deliveries) {
         double msPerDelivery = usage.seconds() * 1000 / deliveries;
-        out.printf(Locale.ROOT, "%n  CPU while measuring, in cores of %d (and ms of CPU per delivery):%n",
+        out.printf(Locale.ROOT, "%n  CPU during %s, in cores of %d (and ms of CPU per request):%n", phase,
                 Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "    portal JVM %.2f (%.2f ms), mariadbd %.2f (%.2f ms), benchmark clients %.2f (%.2f ms), "
                         + "other processes %.2f%n",

@@ -26,6 +26,7 @@ final class WebchatClient {
     private final HttpClient http;
     private final URI sessionUri;
     private final URI messagesUri;
+    private final URI configUri;
 
     WebchatClient(int port, String accountId) {
         // HTTP/1.1 with keep-alive, like a browser talking to a plain-HTTP portal (no h2c upgrade attempts).
@@ -37,6 +38,7 @@ final class WebchatClient {
         URI hooks = URI.create("http://127.0.0.1:" + port + "/hooks/" + accountId + "/");
         this.sessionUri = hooks.resolve("session");
         this.messagesUri = hooks.resolve("messages");
+        this.configUri = hooks.resolve("config");
     }
 
     VisitorSession startSession() throws IOException, InterruptedException {
@@ -67,6 +69,14 @@ final class WebchatClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Fetches the widget's configuration: the same HTTP stack, security filters, webhook controller and plugin
+     * as a message, but nothing stored. The floor under any ingest figure.
+     */
+    HttpResponse<String> config() throws IOException, InterruptedException {
+        return http.send(request(configUri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder request(URI uri) {
