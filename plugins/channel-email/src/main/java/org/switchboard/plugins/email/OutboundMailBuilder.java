@@ -170,11 +170,8 @@ final class OutboundMailBuilder {
         MimeBodyPart part = new MimeBodyPart();
         part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
         part.setHeader("Content-Type", attachment.contentType());
-        try {
-            part.setFileName(MimeUtility.encodeText(attachment.fileName(), UTF_8, null));
-        } catch (UnsupportedEncodingException e) {
-            part.setFileName(attachment.fileName());
-        }
+        // Non-ASCII names are written as RFC 2231 parameters (Jakarta Mail's default), which clients read.
+        part.setFileName(attachment.fileName());
         part.setDisposition(attachment.inline() ? MimeBodyPart.INLINE : MimeBodyPart.ATTACHMENT);
         if (attachment.contentId() != null) {
             part.setContentID(MessageIds.bracketed(attachment.contentId()));
