@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +27,7 @@ import org.switchboard.portal.customer.ResolvedCustomer;
  * retried from the start, where it then finds the winner's rows.
  */
 @Service
-public class InboundPipeline implements InboundEventStore {
+public class InboundPipeline implements InboundEventStore, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
     private static final int ATTEMPTS = 5;
@@ -34,12 +35,25 @@ public class InboundPipeline implements InboundEventStore {
     private final IdentityResolver identities;
     private final ConversationStore conversations;
     private final TransactionTemplate transaction;
+    private final GroupCommit groupCommit;
 
     InboundPipeline(IdentityResolver identities, ConversationStore conversations,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, IngestProperties properties) {
         this.identities = identities;
         this.conversations = conversations;
         this.transaction = new TransactionTemplate(transactions);
+        this.groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public List<IngestResult> together(List<GroupCommit.Request> batch) {
+                return transaction.execute(status -> batch.stream()
+                        .map(r -> storeAll(r.accountId(), r.events())).toList());
+            }
+
+            @Override
+            public IngestResult alone(String accountId, List<? extends InboundEvent> events) {
+                return ingestAlone(accountId, events);
+            }
+        }, properties.maxBatch(), properties.queueCapacity(), properties.waitSeconds());
     }
 
     @Override
@@ -57,6 +71,11 @@ public class InboundPipeline implements InboundEventStore {
         if (events.isEmpty()) {
             return new IngestResult(0, 0, 0);
         }
+        return groupCommit.running() ? groupCommit.submit(accountId, events) : ingestAlone(accountId, events);
+    }
+
+    /** Stores one delivery in its own transaction, retrying after a concurrent write. */
+    private IngestResult ingestAlone(String accountId, List<? extends InboundEvent> events) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> storeAll(accountId, events));
@@ -77,6 +96,31 @@ public class InboundPipeline implements InboundEventStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void start() {
+        groupCommit.start();
+    }
+
+    @Override
+    public void stop() {
+        try {
+            groupCommit.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return groupCommit.running();
+    }
+
+    /** Stops after the web server (which stops taking webhooks first) and before the database. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE / 2;
     }
 
     private IngestResult storeAll(String accountId, List<? extends InboundEvent> events) {

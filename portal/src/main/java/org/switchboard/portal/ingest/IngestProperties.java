@@ -1,0 +1,20 @@
+package org.switchboard.portal.ingest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Group commit of inbound deliveries.
+ *
+ * @param maxBatch      the most deliveries stored in one transaction
+ * @param queueCapacity deliveries that may wait for the writer; beyond that, webhooks get 503
+ * @param waitSeconds   how long a webhook waits for its commit before answering 503
+ */
+@ConfigurationProperties("switchboard.ingest")
+public record IngestProperties(int maxBatch, int queueCapacity, int waitSeconds) {
+
+    public IngestProperties {
+        maxBatch = maxBatch <= 0 ? 100 : maxBatch;
+        queueCapacity = queueCapacity <= 0 ? 5_000 : queueCapacity;
+        waitSeconds = waitSeconds <= 0 ? 30 : waitSeconds;
+    }
+}
