@@ -32,7 +32,8 @@ class WebchatConnectorTest {
         assertThat(descriptor.id()).isEqualTo("webchat");
         assertThat(descriptor.name()).isEqualTo("Website chat");
         assertThat(descriptor.identityKind()).isEqualTo(IdentityKind.WEBCHAT_VISITOR);
-        assertThat(descriptor.capabilities()).containsExactly(ChannelCapability.LIVE);
+        assertThat(descriptor.capabilities()).containsExactlyInAnyOrder(ChannelCapability.LIVE,
+                ChannelCapability.DELIVERY_RECEIPTS);
         assertThat(descriptor.maxTextLength()).isEqualTo(5000);
         assertThat(descriptor.replyWindow()).isNull();
     }
