@@ -126,6 +126,33 @@ class OutboundDeliveryTest {
     }
 
     @Test
+    void a_provider_that_hangs_delays_only_its_own_channel_accounts_messages() {
+        try (FakeProvider other = FakeProvider.start()) {
+            other.answerAlways(accepted("prov-fast"));
+            String otherAccount = accounts.create("Other " + UUID.randomUUID(), CONNECTOR,
+                    Map.of("url", other.url())).id();
+            String otherId = "in-" + UUID.randomUUID();
+            pipeline.ingest(otherAccount, List.of(InboundMessage.text(otherId, Identity.phone("+4471"
+                    + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000)), "Alan", "Hello", Instant.now())));
+            long otherConversation = jdbc.queryForObject("select conversation_id from message where external_id = ?",
+                    Long.class, otherId);
+            provider.hold();
+            provider.answer(accepted("prov-slow"));
+
+            long slow = replies.reply(conversationId, null, "Grace", "Waiting on a hanging provider", null);
+            Await.until("the hanging provider received its reply", () -> provider.received().size() == 1);
+            long fast = replies.reply(otherConversation, null, "Grace", "Sent while the other hangs", null);
+
+            Await.until("the other account's reply is sent", () -> message(fast).deliveryStatus()
+                    == DeliveryStatus.SENT);
+            assertThat(message(slow).deliveryStatus()).isEqualTo(DeliveryStatus.QUEUED);
+            provider.release();
+            Await.until("the held reply is sent once its provider answers", () -> message(slow).deliveryStatus()
+                    == DeliveryStatus.SENT);
+        }
+    }
+
+    @Test
     void a_reply_is_stored_queued_with_its_outbox_row_and_once_delivered_is_sent_under_the_providers_id() {
         provider.hold();
         provider.answer(accepted("prov-happy-1"));
