@@ -1,6 +1,7 @@
 package org.switchboard.portal.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.plugin.api.channel.ChannelCapability;
+import org.switchboard.plugin.api.channel.ChannelConnector;
 import org.switchboard.plugin.api.channel.DeliveryStatus;
 import org.switchboard.plugin.api.channel.WebhookRequest;
 import org.switchboard.plugin.testkit.ChannelScenario;
@@ -41,6 +43,8 @@ import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.outbound.OutboundDispatcher;
+import org.switchboard.portal.plugin.PluginHost;
+import org.switchboard.portal.plugin.PluginStatus;
 import org.switchboard.portal.outbound.ReplyService;
 
 /**
@@ -75,6 +79,9 @@ class ChannelRoundTripTest extends PortalTest.Base {
 
     @Autowired
     AgentDirectory agents;
+
+    @Autowired
+    PluginHost plugins;
 
     @Autowired
     DataSource dataSource;
@@ -139,6 +146,17 @@ class ChannelRoundTripTest extends PortalTest.Base {
                         .as("a channel without receipts in its scenario must not claim them").isFalse();
             }
         }
+    }
+
+    @Test
+    void every_first_party_channel_plugin_is_started_with_its_connectors() {
+        assertThat(plugins.statuses()).filteredOn(s -> s.id().startsWith("channel-"))
+                .extracting(PluginStatus::id, PluginStatus::state)
+                .contains(tuple("channel-webchat", "STARTED"), tuple("channel-whatsapp", "STARTED"),
+                        tuple("channel-sms-twilio", "STARTED"), tuple("channel-meta-messenger", "STARTED"),
+                        tuple("channel-telegram", "STARTED"), tuple("channel-api", "STARTED"));
+        assertThat(plugins.extensions(ChannelConnector.class)).extracting(c -> c.extension().descriptor().id())
+                .contains("webchat", "whatsapp", "sms-twilio", "messenger", "instagram", "telegram", "api");
     }
 
     @Test
