@@ -229,6 +229,15 @@ final class MailboxWatcher implements Runnable {
             return deliverUnseenOnFirstStart(opened, uidValidity);
         }
         long lastUid = position.get().lastUid();
+        long uidNext = opened.getUIDNext();
+        if (uidNext > 0 && uidNext <= lastUid) {
+            // UIDs started again without a new UIDVALIDITY (a restored or rebuilt mailbox on a server that breaks
+            // RFC 3501): our position means nothing here, and new mail would hide below it for ever.
+            log.log(Level.WARNING, "Mailbox {0} of account {1}: UIDNEXT {2} is not above the stored UID {3} although"
+                    + " UIDVALIDITY is unchanged; starting over", settings.folder(), accountId,
+                    String.valueOf(uidNext), String.valueOf(lastUid));
+            return deliverUnseenOnFirstStart(opened, uidValidity);
+        }
         List<Message> fresh = new ArrayList<>();
         for (Message message : opened.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID)) {
             // "n:*" always includes the newest message, even when its UID is below n.

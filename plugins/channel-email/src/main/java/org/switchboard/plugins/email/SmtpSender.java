@@ -60,6 +60,9 @@ final class SmtpSender {
             return SendResult.sent(builder.messageIdFor(outbound.messageId()));
         } catch (MessagingException e) {
             return failure(e);
+        } catch (RuntimeException e) {
+            // A message Jakarta Mail cannot build or write: sending it again would fail the same way.
+            return SendResult.permanent("cannot send this message: " + redactor.redact(String.valueOf(e)));
         }
     }
 

@@ -172,6 +172,26 @@ class MailboxReceiveTest {
     }
 
     @Test
+    void a_mailbox_whose_uids_started_again_under_the_same_uidvalidity_is_read_from_the_start() throws Exception {
+        server.deliver(Samples.raw("plain.eml"));
+        long uidValidity;
+        try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", Integer.parseInt(server.config(true, 1).get("imapPort")),
+                    TestMailServer.ADDRESS, TestMailServer.PASSWORD);
+            uidValidity = ((jakarta.mail.UIDFolder) store.getFolder("INBOX")).getUIDValidity();
+        }
+        // As if the portal had read up to UID 1000 of this folder before the server lost its mail.
+        java.nio.file.Path cursor = plugin.dataDirectory().resolve("test-account").resolve("imap-cursor");
+        java.nio.file.Files.createDirectories(cursor.getParent());
+        java.nio.file.Files.writeString(cursor, uidValidity + " 1000\n");
+
+        TestConnectionContext context = open(server.config(true, 600));
+        List<InboundEvent> events = context.awaitPushed(1, WAIT);
+        assertThat(((InboundMessage) events.getFirst()).externalId())
+                .isEqualTo("CAF=plain-0001@mail.customer.example.org");
+    }
+
+    @Test
     void a_refused_login_makes_the_connection_unhealthy_without_showing_the_password() throws Exception {
         Map<String, String> config = server.config(true, 600);
         config.put("imapPassword", "wrong-password-123");
