@@ -97,6 +97,27 @@ public class Conversation {
         }
     }
 
+    /**
+     * Recomputes what the inbox shows from the messages the conversation now holds (after a merge or split):
+     * last message, activity, channel; unread = the customer's messages after the last agent reply.
+     */
+    void recomputeFrom(java.util.List<Message> ordered) {
+        this.lastMessageId = null;
+        this.lastMessagePreview = null;
+        this.lastChannelAccountId = null;
+        this.lastInboundAt = null;
+        this.unreadCount = 0;
+        for (Message message : ordered) {
+            noteMessage(message);
+            if (message.getDirection() == MessageDirection.OUT) {
+                this.unreadCount = 0;
+            }
+        }
+        if (ordered.isEmpty()) {
+            this.lastActivityAt = createdAt;
+        }
+    }
+
     void markRead() {
         this.unreadCount = 0;
     }

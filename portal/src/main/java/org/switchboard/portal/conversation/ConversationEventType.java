@@ -3,5 +3,13 @@ package org.switchboard.portal.conversation;
 /** What happened to a conversation; dashboards aggregate these. Names are stored: never rename one. */
 public enum ConversationEventType {
     CREATED, CUSTOMER_MESSAGE, AGENT_REPLY, FIRST_RESPONSE, CHANNEL_SWITCHED, ASSIGNED, STATUS_CHANGED, RESOLVED,
-    REOPENED, DELIVERY_FAILED
+    REOPENED, DELIVERY_FAILED,
+    /** This conversation's messages moved into another (detail: "into #id"); it is resolved. */
+    MERGED_AWAY,
+    /** Another conversation's messages moved in (detail: "from #id"). */
+    MERGED_IN,
+    /** Later messages moved out into a new conversation (detail: "into #id"). */
+    SPLIT_AWAY,
+    /** Created from another conversation's later messages (detail: "from #id"). */
+    SPLIT_FROM
 }

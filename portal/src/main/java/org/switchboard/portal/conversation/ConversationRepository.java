@@ -40,4 +40,9 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     List<Long> findIdsByCustomerIds(Collection<Long> customerIds);
 
     long countByStatusIn(Collection<ConversationStatus> statuses);
+
+    @Query("""
+            select c from Conversation c join fetch c.customer where c.customer.id = :customerId
+            order by c.lastActivityAt desc, c.id desc""")
+    List<Conversation> findByCustomerOrderByLastActivityDesc(Long customerId);
 }

@@ -175,6 +175,12 @@ public class Message {
         return text;
     }
 
+    /** Moves the message to another conversation (merge, split); both copies of the key change for the index. */
+    void moveTo(Conversation target) {
+        this.conversation = target;
+        this.conversationId = target.getId();
+    }
+
     public String getTemplateJson() {
         return templateJson;
     }
