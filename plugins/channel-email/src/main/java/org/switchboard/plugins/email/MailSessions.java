@@ -65,8 +65,14 @@ final class MailSessions {
                 : new Provider(Provider.Type.TRANSPORT, "smtp", SMTPTransport.class.getName(), "Eclipse Angus", null);
     }
 
-    /** A session that only parses and writes messages, never connects. */
+    /** A session that only parses messages, never connects; shared, as building one reads resource files. */
     static Session offline() {
+        return OFFLINE;
+    }
+
+    private static final Session OFFLINE = Session.getInstance(offlineProperties());
+
+    private static Properties offlineProperties() {
         Properties props = new Properties();
         // Be lenient with what real mail clients send.
         props.put("mail.mime.address.strict", "false");
@@ -74,7 +80,7 @@ final class MailSessions {
         props.put("mail.mime.parameters.strict", "false");
         props.put("mail.mime.base64.ignoreerrors", "true");
         props.put("mail.mime.uudecode.ignoreerrors", "true");
-        return Session.getInstance(props);
+        return props;
     }
 
     private static Properties common(String protocol, MailServer server) {

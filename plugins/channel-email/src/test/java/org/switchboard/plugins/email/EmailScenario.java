@@ -184,6 +184,9 @@ public class EmailScenario implements ChannelScenario {
         private final ServerSocket server;
         private final List<String> data = new CopyOnWriteArrayList<>();
         private volatile String rcptAnswer = "250 2.1.5 Ok";
+        private volatile String mailAnswer = "250 2.1.0 Ok";
+        private volatile String dataAnswer = "250 2.0.0 Ok: queued as 4BQXYZ1234";
+        private volatile String authAnswer = "235 2.7.0 Authentication successful";
 
         private FakeSmtpServer(ServerSocket server) {
             this.server = server;
@@ -207,6 +210,21 @@ public class EmailScenario implements ChannelScenario {
 
         void answerRecipientsWith(String answer) {
             this.rcptAnswer = answer;
+        }
+
+        /** The answer to MAIL FROM. */
+        void answerSenderWith(String answer) {
+            this.mailAnswer = answer;
+        }
+
+        /** The answer after the message's final dot. */
+        void answerDataWith(String answer) {
+            this.dataAnswer = answer;
+        }
+
+        /** The answer to the login's last step. */
+        void answerLoginWith(String answer) {
+            this.authAnswer = answer;
         }
 
         List<String> receivedData() {
@@ -237,11 +255,11 @@ public class EmailScenario implements ChannelScenario {
                 } else if (command.startsWith("HELO")) {
                     reply(out, "250 fake-smtp.example.test");
                 } else if (command.startsWith("AUTH PLAIN ")) {
-                    reply(out, "235 2.7.0 Authentication successful");
+                    reply(out, authAnswer);
                 } else if (command.equals("AUTH PLAIN")) {
                     reply(out, "334 ");
                     in.readLine();
-                    reply(out, "235 2.7.0 Authentication successful");
+                    reply(out, authAnswer);
                 } else if (command.startsWith("AUTH LOGIN")) {
                     if (command.equals("AUTH LOGIN")) {
                         reply(out, "334 VXNlcm5hbWU6");
@@ -249,9 +267,9 @@ public class EmailScenario implements ChannelScenario {
                     }
                     reply(out, "334 UGFzc3dvcmQ6");
                     in.readLine();
-                    reply(out, "235 2.7.0 Authentication successful");
+                    reply(out, authAnswer);
                 } else if (command.startsWith("MAIL FROM")) {
-                    reply(out, "250 2.1.0 Ok");
+                    reply(out, mailAnswer);
                 } else if (command.startsWith("RCPT TO")) {
                     reply(out, rcptAnswer);
                 } else if (command.equals("DATA")) {
@@ -262,7 +280,7 @@ public class EmailScenario implements ChannelScenario {
                         message.append(dataLine.startsWith("..") ? dataLine.substring(1) : dataLine).append("\r\n");
                     }
                     data.add(message.toString());
-                    reply(out, "250 2.0.0 Ok: queued as 4BQXYZ1234");
+                    reply(out, dataAnswer);
                 } else if (command.startsWith("RSET") || command.startsWith("NOOP")) {
                     reply(out, "250 2.0.0 Ok");
                 } else if (command.startsWith("QUIT")) {
