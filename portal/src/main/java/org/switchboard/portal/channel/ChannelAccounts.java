@@ -54,7 +54,9 @@ public class ChannelAccounts {
         Map<String, String> complete = completeAndCheck(connector, values);
         ChannelAccount account = new ChannelAccount(UUID.randomUUID().toString(), name.strip(), connectorId,
                 JSON.writeValueAsString(sealSecrets(connector.configSchema(), complete)), clock.instant());
-        return view(accounts.save(account), connector.configSchema());
+        ChannelAccount saved = accounts.save(account);
+        events.publishEvent(new ChannelAccountChanged(saved.getId()));
+        return view(saved, connector.configSchema());
     }
 
     /**

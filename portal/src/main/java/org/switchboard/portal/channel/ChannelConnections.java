@@ -116,10 +116,39 @@ public class ChannelConnections implements DisposableBean {
         ids.forEach(this::close);
     }
 
-    /** A changed or disabled account's connection closes once the change is committed; the next use reopens it. */
+    /**
+     * A new, changed or disabled account's connection closes once the change is committed and, if the account is
+     * enabled, opens again at once: channels that receive by connecting out (IMAP email) must not wait for a
+     * first send to start listening.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void onAccountChanged(ChannelAccountChanged changed) {
         close(changed.accountId());
+        openQuietly(changed.accountId());
+    }
+
+    /**
+     * Keeps every enabled account's connection open: at start, and every 30 s for accounts whose plugin was not
+     * running or whose opening failed before (a mailbox that was unreachable, a plugin started later).
+     */
+    @org.springframework.scheduling.annotation.Scheduled(initialDelay = 2_000, fixedDelay = 30_000)
+    void openAllEnabled() {
+        try {
+            accounts.list().stream().filter(ChannelAccountView::enabled).map(ChannelAccountView::id)
+                    .filter(id -> !open.containsKey(id)).forEach(this::openQuietly);
+        } catch (RuntimeException e) {
+            log.debug("Cannot list channel accounts to open them now: {}", e.getMessage());
+        }
+    }
+
+    private void openQuietly(String accountId) {
+        try {
+            openOrGet(accountId);
+        } catch (UnknownChannelAccountException | ChannelUnavailableException e) {
+            log.debug("Account {} not opened now: {}", accountId, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Opening account {} failed: {}", accountId, e.getMessage());
+        }
     }
 
     private static void closeQuietly(String accountId, Open connection) {

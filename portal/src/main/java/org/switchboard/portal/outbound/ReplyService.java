@@ -14,6 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.plugin.api.channel.ChannelDescriptor;
+import org.switchboard.plugin.api.channel.IdentityKind;
+import org.switchboard.portal.channel.ChannelAccountView;
+import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.channel.ChannelConnections;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStore;
@@ -40,9 +43,12 @@ public class ReplyService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final ChannelAccounts accounts;
+
     ReplyService(ConversationStore store, ConversationQueries queries, IdentityResolver identities,
-            ChannelConnections connections, OutboxRepository outbox, OutboundDispatcher dispatcher,
-            PlatformTransactionManager transactions, Clock clock) {
+            ChannelConnections connections, ChannelAccounts accounts, OutboxRepository outbox,
+            OutboundDispatcher dispatcher, PlatformTransactionManager transactions, Clock clock) {
+        this.accounts = accounts;
         this.store = store;
         this.queries = queries;
         this.identities = identities;
@@ -97,6 +103,40 @@ public class ReplyService {
     /** Where a reply would go and whether free text may be sent there now. */
     public ReplyWindow replyWindow(long conversationId, String channelAccountId) {
         return window(target(conversationId, channelAccountId));
+    }
+
+    /**
+     * Every channel the agent may reply on: each enabled account whose kind of identity the customer has. Email
+     * addresses and phone numbers work on any account of their kind; other identities (a chat visitor, a
+     * Messenger id) only on the account they came from. The customer's last channel comes first.
+     */
+    public List<ReplyChannelOption> channelOptions(long conversationId) {
+        ConversationSummary summary = queries.summaries(List.of(conversationId)).stream().findFirst()
+                .orElseThrow(() -> new UnknownConversationException(conversationId));
+        List<NormalizedIdentity> known = identities.identitiesOf(summary.customerId());
+        String lastUsed = queries.defaultReplyTarget(conversationId).map(ReplyTarget::channelAccountId).orElse(null);
+        List<ReplyChannelOption> options = new java.util.ArrayList<>();
+        for (ChannelAccountView account : accounts.list()) {
+            if (!account.enabled()) {
+                continue;
+            }
+            ChannelDescriptor descriptor;
+            try {
+                descriptor = connections.descriptor(account.id());
+            } catch (RuntimeException unavailable) {
+                continue;
+            }
+            String kind = descriptor.identityKind().id();
+            boolean portable = kind.equals(IdentityKind.EMAIL.id()) || kind.equals(IdentityKind.PHONE.id());
+            known.stream().filter(i -> i.kind().equals(kind))
+                    .filter(i -> portable || queries.lastInboundAt(account.id(), i).isPresent())
+                    .reduce((first, second) -> second)
+                    .ifPresent(identity -> options.add(new ReplyChannelOption(account.id(), account.name(),
+                            account.id().equals(lastUsed), window(new ReplyTarget(account.id(), identity)))));
+        }
+        options.sort(java.util.Comparator.comparing((ReplyChannelOption o) -> !o.lastUsed())
+                .thenComparing(ReplyChannelOption::accountName));
+        return options;
     }
 
     /** The templates the account offers (asks the provider). */

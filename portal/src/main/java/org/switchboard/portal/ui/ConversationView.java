@@ -35,6 +35,11 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import org.switchboard.plugin.api.channel.MessageTemplate;
 import org.switchboard.portal.conversation.AttachmentView;
 import org.switchboard.portal.outbound.ReplyWindow;
+import org.switchboard.portal.outbound.ReplyChannelOption;
+import com.vaadin.flow.component.combobox.ComboBox;
+import org.switchboard.portal.conversation.ConversationOperationException;
+import org.switchboard.portal.conversation.ConversationRestructuring;
+import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.agent.AgentView;
 import org.switchboard.portal.agent.CurrentAgent;
 import org.switchboard.portal.channel.ChannelAccountView;
@@ -71,6 +76,9 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final Button send = new Button("Send");
     final Button resolve = new Button();
     final TemplateComposer templates = new TemplateComposer(this::sendTemplate);
+    final ComboBox<ReplyChannelOption> channel = new ComboBox<>();
+    final Button merge = new Button("Merge into…");
+    private final ConversationRestructuring restructuring;
     private final HorizontalLayout composer;
     private long conversationId;
     private ConversationStatus currentStatus;
@@ -78,7 +86,9 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private Runnable unsubscribe;
 
     ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
-            ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live) {
+            ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
+            ConversationRestructuring restructuring) {
+        this.restructuring = restructuring;
         this.queries = queries;
         this.store = store;
         this.replies = replies;
@@ -90,7 +100,9 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         status.setId("conversation-status");
         resolve.setId("conversation-resolve");
         resolve.addClickListener(e -> toggleResolved());
-        var header = new HorizontalLayout(title, status, resolve);
+        merge.setId("conversation-merge");
+        merge.addClickListener(e -> openMerge());
+        var header = new HorizontalLayout(title, status, resolve, merge);
         header.setAlignItems(Alignment.BASELINE);
 
         history.setId("conversation-history");
@@ -106,13 +118,23 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> sendReply());
         send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        channel.setId("reply-channel");
+        channel.setAriaLabel("Reply on");
+        channel.setItemLabelGenerator(ReplyChannelOption::label);
+        channel.setWidth("22em");
+        channel.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                templates.notice.setText("");
+                showReplyWindow();
+            }
+        });
         composer = new HorizontalLayout(replyBox, send);
         composer.setWidthFull();
         composer.setAlignItems(Alignment.END);
         templates.setVisible(false);
         templates.setWidthFull();
 
-        add(header, scroller, templates, composer);
+        add(header, scroller, channel, templates, composer);
         expand(scroller);
     }
 
@@ -142,20 +164,92 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         status.setText(detail.summary().status().name().toLowerCase());
         resolve.setText(detail.summary().status() == ConversationStatus.RESOLVED ? "Reopen" : "Resolve");
         history.removeAll();
+        boolean first = true;
         for (MessageView message : detail.messages()) {
             Div bubble = bubble(message, channelNames);
+            if (!first) {
+                bubble.add(splitButton(message));
+            }
+            first = false;
             detail.attachmentsOf(message.id()).forEach(file -> bubble.add(attachment(file)));
             history.add(bubble);
         }
+        showChannels();
         showReplyWindow();
         return true;
     }
+
+    /* The picker keeps the agent's choice across live refreshes; the default is the customer's last channel. */
+    private void showChannels() {
+        String chosen = channel.getValue() == null ? null : channel.getValue().channelAccountId();
+        List<ReplyChannelOption> options = replies.channelOptions(conversationId);
+        channel.setItems(options);
+        channel.setVisible(!options.isEmpty());
+        options.stream().filter(o -> o.channelAccountId().equals(chosen)).findFirst()
+                .or(() -> options.stream().findFirst()).ifPresent(channel::setValue);
+    }
+
+    private String chosenAccount() {
+        return channel.getValue() == null ? null : channel.getValue().channelAccountId();
+    }
+
+    private Button splitButton(MessageView message) {
+        Button split = new Button("Split from here", e -> {
+            try {
+                long created = restructuring.split(conversationId, message.id(), currentAgent.get().id());
+                Notification.show("Split into a new conversation");
+                UI.getCurrent().navigate(ConversationView.class, created);
+            } catch (ConversationOperationException problem) {
+                Notification.show(problem.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        split.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        split.addClassName("sb-split");
+        split.getElement().setAttribute("data-testid", "split");
+        return split;
+    }
+
+    private void openMerge() {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle("Merge this conversation into…");
+        ComboBox<ConversationSummary> target = new ComboBox<>("Conversation of the same customer");
+        target.setId("merge-target");
+        target.setWidthFull();
+        target.setItems(restructuring.mergeCandidates(conversationId));
+        target.setItemLabelGenerator(c -> "#" + c.id() + " · " + c.status().name().toLowerCase() + " · "
+                + (c.preview() == null ? "" : c.preview()));
+        Button confirm = new Button("Merge", e -> {
+            if (target.getValue() == null) {
+                return;
+            }
+            try {
+                long into = target.getValue().id();
+                restructuring.merge(conversationId, into, currentAgent.get().id());
+                dialog.close();
+                UI.getCurrent().navigate(ConversationView.class, into);
+            } catch (ConversationOperationException problem) {
+                Notification.show(problem.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        confirm.setId("merge-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(target);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        mergeDialog = dialog;
+        mergeTarget = target;
+        mergeConfirm = confirm;
+        dialog.open();
+    }
+
+    com.vaadin.flow.component.dialog.Dialog mergeDialog;
+    ComboBox<ConversationSummary> mergeTarget;
+    Button mergeConfirm;
 
     /* WhatsApp, Messenger and Instagram take free text only within 24 hours of the customer's last message. */
     private void showReplyWindow() {
         ReplyWindow window;
         try {
-            window = replies.replyWindow(conversationId, null);
+            window = replies.replyWindow(conversationId, chosenAccount());
         } catch (ReplyNotPossibleException e) {
             window = null;
         }
@@ -228,7 +322,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private void sendReply() {
         AgentView agent = currentAgent.get();
         try {
-            replies.reply(conversationId, agent.id(), agent.displayName(), replyBox.getValue(), null);
+            replies.reply(conversationId, agent.id(), agent.displayName(), replyBox.getValue(), chosenAccount());
             replyBox.clear();
             refresh();
         } catch (ReplyNotPossibleException e) {
@@ -240,7 +334,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private void sendTemplate(MessageTemplate template, List<String> values) {
         AgentView agent = currentAgent.get();
         try {
-            replies.replyWithTemplate(conversationId, agent.id(), agent.displayName(), null, template, values);
+            replies.replyWithTemplate(conversationId, agent.id(), agent.displayName(), chosenAccount(), template,
+                    values);
             templates.notice.setText("");
             refresh();
         } catch (ReplyNotPossibleException e) {
