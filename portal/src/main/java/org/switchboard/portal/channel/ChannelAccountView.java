@@ -14,5 +14,5 @@ import java.util.Map;
 public record ChannelAccountView(String id, String name, String connectorId, boolean enabled,
         Map<String, String> config) {
 
-    public static final String MASK = "••••••••";
+    public static final String MASK = SealedConfigs.MASK;
 }

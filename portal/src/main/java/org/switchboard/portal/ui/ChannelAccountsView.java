@@ -45,7 +45,7 @@ public class ChannelAccountsView extends VerticalLayout {
     private final AuditLog audit;
     Dialog openDialog;
     ComboBox<ChannelConnector> connectorChoice;
-    ChannelAccountForm openForm;
+    ExtensionConfigForm openForm;
     Button openSave;
 
     ChannelAccountsView(ChannelAccounts channelAccounts, PluginHost plugins, PublicUrlProperties urls,
@@ -119,7 +119,7 @@ public class ChannelAccountsView extends VerticalLayout {
                 return;
             }
             String connectorId = e.getValue().descriptor().id();
-            ChannelAccountForm form = new ChannelAccountForm(channelAccounts.schema(connectorId),
+            ExtensionConfigForm form = new ExtensionConfigForm(channelAccounts.schema(connectorId),
                     e.getValue().descriptor().name(), Map.of(), false);
             Button save = saveButton(() -> {
                 ChannelAccountView created = channelAccounts.create(form.name.getValue(), connectorId, form.values());
@@ -135,7 +135,7 @@ public class ChannelAccountsView extends VerticalLayout {
 
     void openEdit(ChannelAccountView account) {
         Dialog dialog = dialog("Edit " + account.name());
-        ChannelAccountForm form = new ChannelAccountForm(channelAccounts.schema(account.connectorId()), account.name(),
+        ExtensionConfigForm form = new ExtensionConfigForm(channelAccounts.schema(account.connectorId()), account.name(),
                 account.config(), true);
         Button save = saveButton(() -> {
             channelAccounts.update(account.id(), form.name.getValue(), form.values());
@@ -148,7 +148,7 @@ public class ChannelAccountsView extends VerticalLayout {
         dialog.open();
     }
 
-    private Button saveButton(Runnable action, ChannelAccountForm form, Dialog dialog) {
+    private Button saveButton(Runnable action, ExtensionConfigForm form, Dialog dialog) {
         Button save = new Button("Save", e -> {
             try {
                 action.run();

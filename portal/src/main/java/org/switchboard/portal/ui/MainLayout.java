@@ -48,6 +48,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             nav.addItem(new SideNavItem("Channel accounts", ChannelAccountsView.class,
                     VaadinIcon.CONNECT.create()));
         }
+        if (access.hasAccess(CustomerDataSourcesView.class)) {
+            nav.addItem(new SideNavItem("Customer data", CustomerDataSourcesView.class,
+                    VaadinIcon.DATABASE.create()));
+        }
         if (access.hasAccess(RejectedDeliveriesView.class)) {
             nav.addItem(new SideNavItem("Rejected deliveries", RejectedDeliveriesView.class,
                     VaadinIcon.WARNING.create()));

@@ -17,16 +17,16 @@ import org.switchboard.plugin.api.config.ConfigProblem;
 import org.switchboard.plugin.api.config.FieldType;
 
 /**
- * A form generated from a connector's configuration schema. Secret fields are password fields that never show a
- * stored value: on an existing account they are empty and "leave empty to keep" the stored secret. Generated
- * secrets are made by the portal on save.
+ * A form generated from a plugin extension's configuration schema (a channel connector, a customer-data
+ * provider). Secret fields are password fields that never show a stored value: when editing they are empty and
+ * "leave empty to keep" the stored secret. Generated secrets are made by the portal on save.
  */
-class ChannelAccountForm extends FormLayout {
+class ExtensionConfigForm extends FormLayout {
 
-    final TextField name = new TextField("Account name");
+    final TextField name = new TextField("Name");
     private final Map<String, AbstractField<?, ?>> fields = new LinkedHashMap<>();
 
-    ChannelAccountForm(List<ConfigField> schema, String currentName, Map<String, String> shownValues,
+    ExtensionConfigForm(List<ConfigField> schema, String currentName, Map<String, String> shownValues,
             boolean existing) {
         name.setId("account-name");
         name.setRequiredIndicatorVisible(true);
