@@ -47,7 +47,7 @@ final class ShopClient {
             request.header(settings.authHeader(), auth);
         }
         HttpResponse<byte[]> response = await(http.sendAsync(request.build(),
-                info -> new BoundedBody(MAX_BODY_BYTES)));
+                info -> new BoundedBody(MAX_BODY_BYTES)), url.getHost());
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw new CustomerDataException(ShopError.describe(status, response.body(), settings.authToken()));
@@ -55,7 +55,7 @@ final class ShopClient {
         return response.body();
     }
 
-    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> exchange)
+    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> exchange, String host)
             throws CustomerDataException {
         Duration timeout = settings.timeout();
         try {
@@ -77,7 +77,7 @@ final class ShopClient {
                         + ": check that the orders path filters by customer", tooLarge);
             }
             if (cause instanceof ConnectException) {
-                throw new CustomerDataException("the shop could not be reached (" + url().getHost()
+                throw new CustomerDataException("the shop could not be reached (" + host
                         + " refused the connection)", cause);
             }
             // the message of an IOException names the host at most; the URL (with an email) is not repeated
@@ -85,10 +85,6 @@ final class ShopClient {
                     + (cause instanceof IOException && cause.getMessage() != null
                             ? cause.getMessage() : cause.getClass().getSimpleName()), cause);
         }
-    }
-
-    private URI url() {
-        return URI.create(settings.ordersUrl().toString());
     }
 
     private CustomerDataException notInTime() {

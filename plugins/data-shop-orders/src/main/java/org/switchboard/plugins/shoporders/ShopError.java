@@ -24,6 +24,8 @@ final class ShopError {
             case 404 -> "the shop answered HTTP 404 (not found): check the base URL and the orders path";
             case 429 -> "the shop is limiting requests (HTTP 429): try again in a moment";
             default -> status >= 500 ? "the shop failed to answer (HTTP " + status + ")"
+                    : status >= 300 && status < 400 ? "the shop answered HTTP " + status + " (a redirect): check "
+                            + "the base URL"
                     : "the shop answered HTTP " + status;
         };
         String hint = status == 401 || status == 403 ? ": check the token and the header it is sent in" : "";

@@ -101,6 +101,23 @@ class OrderMappingTest {
     }
 
     @Test
+    void refunds_of_the_generic_format_are_summed_with_their_reasons_after_the_refund_status() throws Exception {
+        String answer = """
+                [{"number": "4827", "currency": "EUR", "refund_status": "partially_refunded",
+                  "refunds": [{"amount": "12.00", "reason": "socks too small"}, {"amount": 3, "note": "shipping"}]},
+                 {"number": "4828", "currency": "EUR", "refunds": [{"amount": "12.00", "reason": "socks too small"}]},
+                 {"number": "4829", "refunds": [{"id": 9}]}]
+                """;
+
+        List<CustomerRecord> records = lookUp(answer, Map.of());
+
+        assertThat(records.get(0).details()).containsEntry("refund",
+                "partially refunded: 2 refunds, 15.00 EUR in total (socks too small; shipping)");
+        assertThat(records.get(1).details()).containsEntry("refund", "12.00 EUR (socks too small)");
+        assertThat(records.get(2).details()).containsEntry("refund", "1 refund");
+    }
+
+    @Test
     void the_order_link_template_gets_the_shops_internal_id_and_the_number() throws Exception {
         List<CustomerRecord> records = lookUp(ShopSamples.SHOPIFY, Map.of(ShopSettings.ORDER_LINK_TEMPLATE,
                 "https://admin.shopify.com/store/jsmith/orders/{id}?n={number}"));
