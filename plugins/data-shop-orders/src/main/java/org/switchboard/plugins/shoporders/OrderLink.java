@@ -31,7 +31,7 @@ final class OrderLink {
         if (!unknown.isEmpty()) {
             return "unknown placeholder {" + unknown.getFirst() + "}: use {id}, {number} or {reference}";
         }
-        URI sample = new OrderLink(template).to(ShopSettings.sampleOrder());
+        URI sample = new OrderLink(template).to(Map.of(ID, "450789469", NUMBER, "1001", REFERENCE, "1001"));
         if (sample == null) {
             return "must be an absolute http(s) URL such as https://shop.example.com/admin/orders/{id}";
         }

@@ -38,15 +38,17 @@ final class ShopOrdersSource implements CustomerDataSource {
         if (url.isEmpty()) {
             return CustomerRecords.NONE; // asking without a filter would return other customers' orders
         }
-        ShopAnswer answer;
         try {
-            answer = ShopAnswer.parse(client.get(url.get()));
+            return records(ShopAnswer.parse(client.get(url.get())));
         } catch (CustomerDataException e) {
             // the URL carries the customer's email, so only the configured endpoint is logged
             log.log(System.Logger.Level.WARNING, "order lookup at " + settings.ordersUrl() + " failed: "
                     + e.getMessage());
             throw e;
         }
+    }
+
+    private CustomerRecords records(ShopAnswer answer) throws CustomerDataException {
         List<CustomerRecord> found = new ArrayList<>();
         for (int i = 0; i < answer.orders().size(); i++) {
             found.add(orders.map(answer.orders().get(i), i));

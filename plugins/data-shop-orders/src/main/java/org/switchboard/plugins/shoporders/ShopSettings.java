@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.switchboard.plugin.api.config.ChannelConfig;
 import org.switchboard.plugin.api.config.ConfigProblem;
@@ -157,10 +156,5 @@ record ShopSettings(OrdersUrl ordersUrl, String authHeader, String authToken, in
         return "ShopSettings[ordersUrl=" + ordersUrl + ", authHeader=" + authHeader + ", authToken="
                 + (authToken == null ? "none" : "***") + ", maxOrders=" + maxOrders + ", timeout=" + timeout
                 + ", orderLink=" + orderLink + "]";
-    }
-
-    /** Sample order ids for checking templates. */
-    static Map<String, String> sampleOrder() {
-        return Map.of(OrderLink.ID, "450789469", OrderLink.NUMBER, "1001", OrderLink.REFERENCE, "1001");
     }
 }

@@ -8,7 +8,12 @@ import static org.switchboard.plugins.shoporders.ShopFixture.customer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,38 @@ class ShopFailuresTest {
         // agents read these: never the credential, and not the customer's address from the URL
         assertThat(failure.getMessage()).doesNotContain(TOKEN).doesNotContain(EMAIL).doesNotContain("4915112345678");
         return assertThat(failure);
+    }
+
+    @Test
+    void the_failure_is_logged_with_the_endpoint_but_without_the_query_the_customer_or_the_token() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger jul = Logger.getLogger("plugin.data-shop-orders");
+        jul.addHandler(capture);
+        try {
+            lookupFailsWith(Answer.json(401, "{\"errors\":\"Invalid token " + TOKEN + "\"}"));
+        } finally {
+            jul.removeHandler(capture);
+        }
+
+        assertThat(logged).singleElement().asString()
+                .startsWith("WARNING order lookup at " + fixture.shop.baseUrl() + "/api/orders failed: "
+                        + "the shop refused the credentials (HTTP 401)")
+                .doesNotContain(TOKEN).doesNotContain(EMAIL).doesNotContain("4915112345678")
+                .doesNotContain("?");
     }
 
     @Test
