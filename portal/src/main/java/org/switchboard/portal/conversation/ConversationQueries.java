@@ -111,4 +111,20 @@ public class ConversationQueries {
     public Optional<java.time.Instant> lastInboundAt(String accountId, NormalizedIdentity identity) {
         return Optional.ofNullable(messages.findLastInboundAt(accountId, identity.kind(), identity.value()));
     }
+
+    /**
+     * One page of a customer's timeline: messages of every conversation on every channel, newest first, keyset
+     * paged (pass the last message of the previous page, or {@code null} for the first page).
+     */
+    public List<MessageView> timeline(long customerId, MessageView after, int size) {
+        List<Message> page = after == null ? messages.findTimelineFirstPage(customerId, Limit.of(size))
+                : messages.findTimelinePageAfter(customerId, after.createdAt(), after.id(), Limit.of(size));
+        return page.stream().map(MessageView::of).toList();
+    }
+
+    /** A customer's conversations, latest activity first. */
+    public List<ConversationSummary> conversationsOf(long customerId) {
+        return conversations.findByCustomerOrderByLastActivityDesc(customerId).stream().map(ConversationSummary::of)
+                .toList();
+    }
 }

@@ -51,4 +51,16 @@ interface MessageRepository extends JpaRepository<Message, Long> {
             select max(m.createdAt) from Message m where m.channelAccountId = :accountId
             and m.identityKind = :kind and m.identityValue = :value and m.direction = 'IN'""")
     java.time.Instant findLastInboundAt(String accountId, String kind, String value);
+
+    /** A customer's messages across all conversations and channels, newest first (the 360 timeline). */
+    @Query("""
+            select m from Message m join m.conversation c where c.customer.id = :customerId
+            order by m.createdAt desc, m.id desc""")
+    List<Message> findTimelineFirstPage(Long customerId, Limit limit);
+
+    @Query("""
+            select m from Message m join m.conversation c where c.customer.id = :customerId
+            and (m.createdAt < :before or (m.createdAt = :before and m.id < :beforeId))
+            order by m.createdAt desc, m.id desc""")
+    List<Message> findTimelinePageAfter(Long customerId, java.time.Instant before, Long beforeId, Limit limit);
 }

@@ -38,6 +38,10 @@ public class Customer {
         return id;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public String getDisplayName() {
         return displayName;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.switchboard.plugin.api.PluginApi;
 import org.switchboard.portal.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,8 @@ class PluginIsolationTest {
         assertThat(refused.running()).isFalse();
         assertThat(refused.state()).isEqualTo("DISABLED");
         assertThat(refused.requires()).isEqualTo(">=2.0.0");
-        assertThat(refused.problem()).isEqualTo("requires plugin API >=2.0.0, this portal provides 0.1.0");
+        assertThat(refused.problem())
+                .isEqualTo("requires plugin API >=2.0.0, this portal provides " + PluginApi.VERSION);
         assertThat(host.connector("test-newer-api")).isEmpty();
         assertThat(host.status("test-good").orElseThrow().running()).isTrue();
         assertThat(host.connector("test-good")).isPresent();

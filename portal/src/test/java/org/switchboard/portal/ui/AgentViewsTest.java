@@ -139,10 +139,15 @@ class AgentViewsTest extends SpringBrowserlessTest {
         String accountId = accounts.listByConnector("webchat").stream().findFirst()
                 .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
         pipeline.ingest(accountId, List.of(InboundMessage.text(UUID.randomUUID().toString(),
-                new Identity(IdentityKind.WEBCHAT_VISITOR, "visitor-" + UUID.randomUUID()), name, text,
+                new Identity(IdentityKind.WEBCHAT_VISITOR, visitorId()), name, text,
                 Instant.now())));
         return new JdbcTemplate(dataSource).queryForObject(
                 "select conversation_id from message where body_text = ?", Long.class, text);
+    }
+
+    /** A visitor id of the shape the web-chat plugin hands out (22 base64url characters), so replies can go. */
+    private static String visitorId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 22);
     }
 
     private static <T> List<T> rows(Grid<T> grid) {

@@ -25,7 +25,8 @@ import org.switchboard.plugin.api.config.FieldType;
 public class WebchatConnector implements ChannelConnector {
 
     private static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor("webchat", "Website chat",
-            IdentityKind.WEBCHAT_VISITOR, Set.of(ChannelCapability.LIVE, ChannelCapability.DELIVERY_RECEIPTS), VisitorMessage.MAX_TEXT_LENGTH, null);
+            IdentityKind.WEBCHAT_VISITOR, Set.of(ChannelCapability.LIVE, ChannelCapability.DELIVERY_RECEIPTS),
+            VisitorMessage.MAX_TEXT_LENGTH, null);
 
     private static final List<ConfigField> SCHEMA = List.of(
             new ConfigField(WebchatSettings.WIDGET_TITLE, "Widget title", FieldType.TEXT, true, false,
