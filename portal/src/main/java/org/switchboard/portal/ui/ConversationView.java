@@ -35,6 +35,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import org.switchboard.plugin.api.channel.MessageTemplate;
 import org.switchboard.portal.conversation.AttachmentView;
 import org.switchboard.portal.outbound.ReplyWindow;
+import org.switchboard.portal.customer.CustomerCards;
+import org.switchboard.portal.customerdata.CustomerDataSources;
 import org.switchboard.portal.outbound.ReplyChannelOption;
 import com.vaadin.flow.component.combobox.ComboBox;
 import org.switchboard.portal.conversation.ConversationOperationException;
@@ -70,6 +72,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private final LiveUpdates live;
 
     final H2 title = new H2();
+    final com.vaadin.flow.router.RouterLink profile = new com.vaadin.flow.router.RouterLink();
     final Span status = new Span();
     final Div history = new Div();
     final TextArea replyBox = new TextArea();
@@ -85,10 +88,16 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private String pageTitle = "Conversation";
     private Runnable unsubscribe;
 
+    final CustomerPanel customer;
+    private final CustomerCards customers;
+
     ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
             ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
-            ConversationRestructuring restructuring) {
+            ConversationRestructuring restructuring, CustomerCards customers, CustomerDataSources dataSources) {
         this.restructuring = restructuring;
+        this.customers = customers;
+        this.customer = new CustomerPanel(queries, dataSources, channels.list().stream().collect(
+                java.util.stream.Collectors.toMap(ChannelAccountView::id, ChannelAccountView::name)));
         this.queries = queries;
         this.store = store;
         this.replies = replies;
@@ -102,7 +111,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         resolve.addClickListener(e -> toggleResolved());
         merge.setId("conversation-merge");
         merge.addClickListener(e -> openMerge());
-        var header = new HorizontalLayout(title, status, resolve, merge);
+        profile.setId("customer-profile-link");
+        var header = new HorizontalLayout(title, profile, status, resolve, merge);
         header.setAlignItems(Alignment.BASELINE);
 
         history.setId("conversation-history");
@@ -134,8 +144,19 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         templates.setVisible(false);
         templates.setWidthFull();
 
-        add(header, scroller, channel, templates, composer);
-        expand(scroller);
+        // The conversation on the left, the customer 360 panel beside it.
+        var work = new VerticalLayout(scroller, channel, templates, composer);
+        work.setPadding(false);
+        work.setSizeFull();
+        work.expand(scroller);
+        var side = new Scroller(customer);
+        side.setWidth("28em");
+        side.setHeightFull();
+        side.addClassName("sb-customer-side");
+        var body = new HorizontalLayout(work, side);
+        body.setSizeFull();
+        add(header, body);
+        expand(body);
     }
 
     @Override
@@ -148,7 +169,11 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         store.markRead(conversationId);
         if (!refresh()) {
             event.rerouteToError(IllegalArgumentException.class, "No such conversation");
+            return;
         }
+        // Once per visit, not on live refreshes: the panel asks external systems (orders) about the customer.
+        queries.summaries(List.of(conversationId)).stream().findFirst()
+                .flatMap(s -> customers.card(s.customerId())).ifPresent(customer::show);
     }
 
     /** Shows the conversation as stored now; {@code false} when it does not exist. */
@@ -161,6 +186,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         currentStatus = detail.summary().status();
         pageTitle = detail.summary().customerName() + " · Switchboard";
         title.setText(detail.summary().customerName());
+        profile.setText("Customer profile");
+        profile.setRoute(CustomerView.class, detail.summary().customerId());
         status.setText(detail.summary().status().name().toLowerCase());
         resolve.setText(detail.summary().status() == ConversationStatus.RESOLVED ? "Reopen" : "Resolve");
         history.removeAll();
