@@ -68,6 +68,11 @@ final class PortalUnderTest implements AutoCloseable {
         return accounts.getFirst().id();
     }
 
+    /** A bean of the running portal, to call its services directly. */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     DataSource dataSource() {
         return context.getBean(DataSource.class);
     }
