@@ -12,7 +12,7 @@ public final class PluginApi {
      * {@code Plugin-Requires} (for example {@code >=0.1.0 & <1.0.0}); the host refuses a plugin whose range
      * does not contain this version.
      */
-    public static final String VERSION = "0.3.0";
+    public static final String VERSION = "0.4.0";
 
     private PluginApi() {
     }
