@@ -66,6 +66,17 @@ public class Conversation {
     private Instant createdAt;
     private Instant resolvedAt;
 
+    /** The assistant's hand-over summary, pinned at the top of the conversation for agents. */
+    @Column(name = "ai_summary", length = 4000)
+    private String aiSummary;
+
+    /** The assistant's latest suggested reply for the agent, and what it is grounded in. */
+    @Column(name = "ai_suggestion", length = 4000)
+    private String aiSuggestion;
+
+    @Column(name = "ai_suggestion_sources", length = 1000)
+    private String aiSuggestionSources;
+
     @Version
     private long version;
 
@@ -186,6 +197,35 @@ public class Conversation {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getAiSummary() {
+        return aiSummary;
+    }
+
+    public String getAiSuggestion() {
+        return aiSuggestion;
+    }
+
+    public String getAiSuggestionSources() {
+        return aiSuggestionSources;
+    }
+
+    void pinSummary(String summary) {
+        this.aiSummary = clip(summary, 4000);
+    }
+
+    void suggest(String text, String sources) {
+        this.aiSuggestion = clip(text, 4000);
+        this.aiSuggestionSources = clip(sources, 1000);
+    }
+
+    void changePriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     public Instant getResolvedAt() {

@@ -11,5 +11,13 @@ public enum ConversationEventType {
     /** Later messages moved out into a new conversation (detail: "into #id"). */
     SPLIT_AWAY,
     /** Created from another conversation's later messages (detail: "from #id"). */
-    SPLIT_FROM
+    SPLIT_FROM,
+    /** A classifier labelled the customer's message (detail: task, label, confidence, model id@version). */
+    AI_CLASSIFIED,
+    /** The assistant answered the customer itself. */
+    BOT_REPLY,
+    /** The assistant suggested a reply to the agent instead of sending it. */
+    AI_SUGGESTED,
+    /** The assistant handed the conversation to a human (detail: the reason). */
+    ESCALATED
 }

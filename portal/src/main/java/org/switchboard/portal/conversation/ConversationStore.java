@@ -64,6 +64,7 @@ public class ConversationStore {
                 HtmlSanitizer.sanitize(inbound.html()), inbound.sentAt(), now));
         conversation.noteMessage(message);
         inbound.attachments().forEach(a -> attachments.save(new MessageAttachment(message.getId(), a)));
+        publisher.publishEvent(new CustomerMessageStored(conversation.getId(), message.getId(), accountId));
 
         Long id = conversation.getId();
         if (threading.created()) {
@@ -93,6 +94,16 @@ public class ConversationStore {
     @Transactional(propagation = Propagation.MANDATORY)
     public Message appendOutbound(long conversationId, String accountId, NormalizedIdentity to, Long agentId,
             String authorName, String text, String templateJson) {
+        return appendOutbound(conversationId, accountId, to, agentId, authorName, text, templateJson, false);
+    }
+
+    /**
+     * Stores a reply queued for delivery; {@code bot} marks the assistant's own answers, which count as bot work
+     * (BOT_REPLY), never as a human's first response.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Message appendOutbound(long conversationId, String accountId, NormalizedIdentity to, Long agentId,
+            String authorName, String text, String templateJson, boolean bot) {
         Instant now = clock.instant();
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new UnknownConversationException(conversationId));
@@ -103,11 +114,12 @@ public class ConversationStore {
         }
         conversation.noteMessage(message);
         conversation.markRead();
-        if (agentId != null && !events.existsByConversationIdAndType(conversationId,
+        if (!bot && agentId != null && !events.existsByConversationIdAndType(conversationId,
                 ConversationEventType.FIRST_RESPONSE)) {
             record(conversationId, ConversationEventType.FIRST_RESPONSE, now, agentId, accountId, null);
         }
-        record(conversationId, ConversationEventType.AGENT_REPLY, now, agentId, accountId, null);
+        record(conversationId, bot ? ConversationEventType.BOT_REPLY : ConversationEventType.AGENT_REPLY, now,
+                agentId, accountId, null);
         publish(conversation, Change.MESSAGE_ADDED);
         return message;
     }

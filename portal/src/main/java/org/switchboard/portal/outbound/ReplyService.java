@@ -174,11 +174,31 @@ public class ReplyService {
         return new ReplyWindow(target, descriptor.name(), open, closesAt, descriptor.replyWindow(), templates);
     }
 
+    /**
+     * Queues the assistant's own answer on the customer's last channel, if free text may be sent there now.
+     *
+     * @throws ReplyNotPossibleException when the channel's reply window is closed or the text does not fit
+     */
+    public long replyAsAssistant(long conversationId, String authorName, String text) {
+        ReplyTarget target = defaultTarget(conversationId);
+        checkLength(target.channelAccountId(), text);
+        ReplyWindow window = window(target);
+        if (!window.open()) {
+            throw new ReplyNotPossibleException(window.explanation());
+        }
+        return queue(conversationId, target, null, authorName, text, null, true);
+    }
+
     private long queue(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
             String templateJson) {
+        return queue(conversationId, target, agentId, authorName, body, templateJson, false);
+    }
+
+    private long queue(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
+            String templateJson, boolean bot) {
         Long messageId = transaction.execute(status -> {
             Message message = store.appendOutbound(conversationId, target.channelAccountId(), target.identity(),
-                    agentId, authorName, body, templateJson);
+                    agentId, authorName, body, templateJson, bot);
             outbox.save(new OutboxEntry(message.getId(), target.channelAccountId(), clock.instant()));
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -1,0 +1,101 @@
+package org.switchboard.portal.conversation;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.plugin.api.ai.AssistantReply;
+import org.switchboard.plugin.api.ai.Classification;
+import org.switchboard.plugin.api.ai.MessageClassifier;
+import org.switchboard.plugin.api.ai.ModelInfo;
+import org.switchboard.portal.conversation.ConversationChanged.Change;
+
+/**
+ * Records every AI decision on its conversation as an event (model id and version, label, confidence), which
+ * supervisors see and dashboards count, and keeps what agents need: the hand-over summary and the suggestion.
+ */
+@Service
+public class AiDecisions {
+
+    private final ConversationRepository conversations;
+    private final ConversationEventRepository events;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    AiDecisions(ConversationRepository conversations, ConversationEventRepository events,
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.conversations = conversations;
+        this.events = events;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** A classifier labelled the customer's latest message. */
+    @Transactional
+    public void classified(long conversationId, MessageClassifier.Task task, Classification result) {
+        record(conversationId, ConversationEventType.AI_CLASSIFIED, task.name().toLowerCase(Locale.ROOT) + ":"
+                + result.label() + " " + confidence(result.confidence()) + " " + model(result.model()));
+    }
+
+    /** Negative sentiment raised the priority. */
+    @Transactional
+    public void prioritised(long conversationId, Priority priority, String why) {
+        Conversation conversation = load(conversationId);
+        if (conversation.getPriority().ordinal() < priority.ordinal()) {
+            conversation.changePriority(priority);
+            record(conversationId, ConversationEventType.STATUS_CHANGED, "priority " + priority + ": " + why);
+            publish(conversation);
+        }
+    }
+
+    /** The assistant's answer went to the customer (the BOT_REPLY event comes with the message). */
+    @Transactional
+    public void answered(long conversationId, AssistantReply reply) {
+        record(conversationId, ConversationEventType.AI_SUGGESTED, "sent " + confidence(reply.confidence()) + " "
+                + model(reply.model()) + " sources " + reply.sources());
+    }
+
+    /** The assistant's answer is offered to the agent instead of sent. */
+    @Transactional
+    public void suggested(long conversationId, AssistantReply reply, String why) {
+        Conversation conversation = load(conversationId);
+        conversation.suggest(reply.text(), String.join(", ", reply.sources()));
+        record(conversationId, ConversationEventType.AI_SUGGESTED, confidence(reply.confidence()) + " "
+                + model(reply.model()) + ": " + why);
+        publish(conversation);
+    }
+
+    /** The assistant handed over to a human: the summary is pinned at the top of the conversation. */
+    @Transactional
+    public void escalated(long conversationId, AssistantReply reply) {
+        Conversation conversation = load(conversationId);
+        conversation.pinSummary(reply.summary());
+        record(conversationId, ConversationEventType.ESCALATED, reply.reason() + " " + model(reply.model()));
+        publish(conversation);
+    }
+
+    private Conversation load(long id) {
+        return conversations.findById(id).orElseThrow(() -> new UnknownConversationException(id));
+    }
+
+    private void record(long conversationId, ConversationEventType type, String detail) {
+        String clipped = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        events.save(new ConversationEvent(Objects.requireNonNull(conversationId), type, clock.instant(), null, null,
+                clipped));
+    }
+
+    private void publish(Conversation conversation) {
+        publisher.publishEvent(new ConversationChanged(conversation.getId(), conversation.getCustomer().getId(),
+                Change.STATUS));
+    }
+
+    private static String confidence(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String model(ModelInfo model) {
+        return "(" + model.id() + "@" + model.version() + ")";
+    }
+}
