@@ -127,6 +127,7 @@ public class CustomerMerger {
 
         CustomerMerge record = merges.save(new CustomerMerge(survivorId, mergedId, now, actor, tookName,
                 tookLanguage, tookChannel));
+        entityManager.flush(); // the items below reference the merge row by foreign key
         List<Object[]> rows = new ArrayList<>();
         items.forEach((type, ids) -> ids.forEach(id -> rows.add(new Object[] {record.getId(), type.name(), id})));
         jdbc.batchUpdate("insert into customer_merge_item (merge_id, item_type, item_id) values (?, ?, ?)", rows);

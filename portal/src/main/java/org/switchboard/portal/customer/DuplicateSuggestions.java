@@ -101,7 +101,7 @@ public class DuplicateSuggestions {
                 from customer c1 join customer c2 on c2.display_name = c1.display_name
                 join customer_identity i1 on i1.customer_id = c1.id and i1.kind = 'phone'
                 join customer_identity i2 on i2.customer_id = c2.id and i2.kind = 'phone'
-                where c1.display_name is not null and c1.display_name <> '' and """ + ACTIVE_PAIR + only,
+                where c1.display_name is not null and c1.display_name <> '' and \s""" + ACTIVE_PAIR + only,
                 rs -> {
                     String v1 = rs.getString("v1");
                     String v2 = rs.getString("v2");
@@ -118,7 +118,7 @@ public class DuplicateSuggestions {
                 from customer c1 join customer c2 on c2.display_name = c1.display_name
                 join customer_identity i1 on i1.customer_id = c1.id and i1.kind = 'email'
                 join customer_identity i2 on i2.customer_id = c2.id and i2.kind = 'email'
-                where c1.display_name is not null and c1.display_name <> '' and """ + ACTIVE_PAIR + only,
+                where c1.display_name is not null and c1.display_name <> '' and \s""" + ACTIVE_PAIR + only,
                 rs -> {
                     String v1 = rs.getString("v1");
                     String v2 = rs.getString("v2");
@@ -133,7 +133,7 @@ public class DuplicateSuggestions {
                 from customer_identity i1
                 join customer_identity i2 on i2.identity_value = i1.identity_value and i2.kind <> i1.kind
                 join customer c1 on c1.id = i1.customer_id join customer c2 on c2.id = i2.customer_id
-                where char_length(i1.identity_value) >= 6 and """ + ACTIVE_PAIR + only,
+                where char_length(i1.identity_value) >= 6 and \s""" + ACTIVE_PAIR + only,
                 rs -> {
                     add(found, rs.getLong("a"), rs.getLong("b"), DuplicateSuggestion.Rule.SHARED_ACCOUNT_ID,
                             rs.getString("k1") + " and " + rs.getString("k2") + ": " + rs.getString("v"));
