@@ -36,7 +36,10 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     @Query("select c from Conversation c join fetch c.customer where c.id = :id")
     Optional<Conversation> findWithCustomer(Long id);
 
-    @Query("select c.id from Conversation c where c.customer.id in :customerIds")
+    /** The conversations of these customers; a merged customer's are now those of the customer it was merged into. */
+    @Query("""
+            select c.id from Conversation c where c.customer.id in :customerIds
+            or c.customer.id in (select m.mergedIntoId from Customer m where m.id in :customerIds)""")
     List<Long> findIdsByCustomerIds(Collection<Long> customerIds);
 
     long countByStatusIn(Collection<ConversationStatus> statuses);

@@ -1,5 +1,6 @@
 package org.switchboard.portal.customer;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -25,6 +26,19 @@ public class Customer {
     private Instant createdAt;
     private Instant updatedAt;
 
+    /** BCP 47 language tag, or null when unknown. */
+    private String language;
+
+    /** A channel account an agent chose for this customer; null means "learned" (see CustomerProfiles). */
+    @Column(name = "preferred_channel_account_id")
+    private String preferredChannelAccountId;
+
+    /** Set when this customer was merged into another: it is then hidden and its id resolves to the survivor. */
+    @Column(name = "merged_into_id")
+    private Long mergedIntoId;
+
+    private Instant mergedAt;
+
     protected Customer() {
     }
 
@@ -36,10 +50,6 @@ public class Customer {
 
     public Long getId() {
         return id;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public String getDisplayName() {
@@ -57,5 +67,55 @@ public class Customer {
             this.displayName = name.strip();
             this.updatedAt = now;
         }
+    }
+
+    /** An agent's edit of the name; unlike {@link #learnName} it replaces a known name. */
+    void rename(String name, Instant now) {
+        this.displayName = name == null || name.isBlank() ? null : name.strip();
+        this.updatedAt = now;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    void changeLanguage(String languageTag, Instant now) {
+        this.language = languageTag;
+        this.updatedAt = now;
+    }
+
+    public String getPreferredChannelAccountId() {
+        return preferredChannelAccountId;
+    }
+
+    void choosePreferredChannel(String channelAccountId, Instant now) {
+        this.preferredChannelAccountId = channelAccountId;
+        this.updatedAt = now;
+    }
+
+    public Long getMergedIntoId() {
+        return mergedIntoId;
+    }
+
+    public Instant getMergedAt() {
+        return mergedAt;
+    }
+
+    public boolean isMerged() {
+        return mergedIntoId != null;
+    }
+
+    void markMergedInto(Long survivorId, Instant now) {
+        this.mergedIntoId = survivorId;
+        this.mergedAt = survivorId == null ? null : now;
+        this.updatedAt = now;
     }
 }

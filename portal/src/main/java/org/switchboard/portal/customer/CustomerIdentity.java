@@ -52,4 +52,16 @@ public class CustomerIdentity {
     public NormalizedIdentity toNormalized() {
         return new NormalizedIdentity(kind, value);
     }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 }

@@ -62,6 +62,10 @@ public class IdentityResolver {
         Customer customer = created
                 ? customers.save(new Customer(senderName, now))
                 : known.getFirst().getCustomer();
+        if (customer.isMerged()) {
+            // Only while a merge commits concurrently: its identities still pointed at the merged customer.
+            customer = customers.findById(customer.getMergedIntoId()).orElse(customer);
+        }
         customer.learnName(senderName, now);
         for (NormalizedIdentity identity : unknown) {
             identities.save(new CustomerIdentity(customer, identity, now));
