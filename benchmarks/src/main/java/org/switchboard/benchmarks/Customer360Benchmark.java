@@ -16,10 +16,11 @@ import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.MessageView;
-import org.switchboard.portal.customer.CustomerCards;
+import org.switchboard.portal.customer.CustomerProfiles;
 
 /**
- * The customer 360 first page (header with identities, conversation list, the first timeline page of 30) for a
+ * The customer 360 first page (profile with identities, tags, notes, attributes, preferred channel; the
+ * conversation list; the first timeline page of 30) for a
  * customer with 10,000 messages across 4 channels, in a database of 1,000,000 messages, through the portal's own
  * services; beside the raw SQL that reads the same rows, measured in the same run. Exits 1 only when the portal
  * returned the wrong rows.
@@ -47,11 +48,11 @@ public final class Customer360Benchmark {
                     + " seeded in %.1f s; %d cores%n", portal.count("message"), ofCustomer,
                     (System.nanoTime() - seeding) / 1e9, Runtime.getRuntime().availableProcessors());
 
-            CustomerCards cards = portal.bean(CustomerCards.class);
+            CustomerProfiles profiles = portal.bean(CustomerProfiles.class);
             ConversationQueries queries = portal.bean(ConversationQueries.class);
             LongSupplier viaPortal = () -> {
                 long started = System.nanoTime();
-                cards.card(customerId).orElseThrow();
+                profiles.profile(customerId).orElseThrow();
                 queries.conversationsOf(customerId);
                 List<MessageView> page = queries.timeline(customerId, null, PAGE);
                 if (page.size() != PAGE) {
@@ -67,7 +68,7 @@ public final class Customer360Benchmark {
             Histogram portalTimes = measure(viaPortal, iterations);
             Histogram rawTimes = measure(raw::firstPage, iterations);
             report("portal services (card + conversations + timeline page)", portalTimes);
-            report("raw SQL, same rows (3 queries, one connection)", rawTimes);
+            report("raw SQL, same rows (8 queries, one connection)", rawTimes);
             System.out.printf(Locale.ROOT, "  ratio p95 portal / raw: %.1f x%n",
                     portalTimes.getValueAtPercentile(95) / (double) rawTimes.getValueAtPercentile(95));
             System.out.println("  same timeline rows as raw SQL: " + (failed ? "NO (FAILED)" : "yes"));
@@ -100,6 +101,10 @@ public final class Customer360Benchmark {
             try (Connection c = db.getConnection()) {
                 consume(c, "select * from customer where id = ?");
                 consume(c, "select * from customer_identity where customer_id = ? order by id");
+                consume(c, "select * from customer_tag where customer_id = ?");
+                consume(c, "select * from customer_note where customer_id = ? order by id desc");
+                consume(c, "select * from customer_attribute_value where customer_id = ?");
+                consume(c, "select * from customer_event where customer_id = ? order by id desc");
                 consume(c, "select * from conversation where customer_id = ? order by last_activity_at desc, id desc");
                 consume(c, "select m.* from message m join conversation c on c.id = m.conversation_id"
                         + " where c.customer_id = ? order by m.created_at desc, m.id desc limit " + PAGE);

@@ -35,8 +35,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import org.switchboard.plugin.api.channel.MessageTemplate;
 import org.switchboard.portal.conversation.AttachmentView;
 import org.switchboard.portal.outbound.ReplyWindow;
-import org.switchboard.portal.customer.CustomerCards;
-import org.switchboard.portal.customerdata.CustomerDataSources;
 import org.switchboard.portal.outbound.ReplyChannelOption;
 import com.vaadin.flow.component.combobox.ComboBox;
 import org.switchboard.portal.conversation.ConversationOperationException;
@@ -89,15 +87,12 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private Runnable unsubscribe;
 
     final CustomerPanel customer;
-    private final CustomerCards customers;
 
     ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
             ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
-            ConversationRestructuring restructuring, CustomerCards customers, CustomerDataSources dataSources) {
+            ConversationRestructuring restructuring, CustomerPanels customerPanels) {
         this.restructuring = restructuring;
-        this.customers = customers;
-        this.customer = new CustomerPanel(queries, dataSources, channels.list().stream().collect(
-                java.util.stream.Collectors.toMap(ChannelAccountView::id, ChannelAccountView::name)));
+        this.customer = customerPanels.create();
         this.queries = queries;
         this.store = store;
         this.replies = replies;
@@ -172,8 +167,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
             return;
         }
         // Once per visit, not on live refreshes: the panel asks external systems (orders) about the customer.
-        queries.summaries(List.of(conversationId)).stream().findFirst()
-                .flatMap(s -> customers.card(s.customerId())).ifPresent(customer::show);
+        queries.summaries(List.of(conversationId)).stream().findFirst().ifPresent(s -> customer.show(s.customerId()));
     }
 
     /** Shows the conversation as stored now; {@code false} when it does not exist. */

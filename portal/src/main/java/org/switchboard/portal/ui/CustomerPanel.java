@@ -8,8 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.RouterLink;
 import java.time.ZoneId;
@@ -21,18 +19,16 @@ import java.util.Map;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.IdentityKind;
 import org.switchboard.plugin.api.customer.CustomerRecord;
-import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.MessageView;
-import org.switchboard.portal.customer.CustomerCard;
-import org.switchboard.portal.customer.NormalizedIdentity;
-import org.switchboard.portal.customerdata.CustomerDataSources;
+import org.switchboard.portal.customer.CustomerProfile;
 import org.switchboard.portal.customerdata.SourceRecords;
 
 /**
- * The customer 360 panel: who they are on which channels, their conversations, their records in other systems
- * (orders...), and one timeline of every message on every channel, newest first. Shown as its own page and beside
- * every conversation.
+ * The customer 360 panel: who they are on which channels, what agents keep about them (language, preferred
+ * channel, tags, attributes, notes), likely duplicates and merges, their conversations, their records in other
+ * systems (orders...), and one timeline of every message on every channel, newest first. Shown as its own page
+ * and beside every conversation. Admins also export or erase the customer's data here.
  */
 class CustomerPanel extends VerticalLayout {
 
@@ -41,50 +37,79 @@ class CustomerPanel extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     final H3 name = new H3();
-    final Div identities = new Div();
+    final CustomerIdentityEditor identities;
+    final CustomerRecordEditor record;
     final Div conversations = new Div();
     final Div records = new Div();
     final Div timeline = new Div();
     final Button more = new Button("Older messages");
-    private final ConversationQueries queries;
-    private final CustomerDataSources dataSources;
+    final CustomerPrivacyActions privacy;
+    private final CustomerPanels services;
     private final Map<String, String> channelNames;
     private long customerId;
     private MessageView lastShown;
 
-    CustomerPanel(ConversationQueries queries, CustomerDataSources dataSources, Map<String, String> channelNames) {
-        this.queries = queries;
-        this.dataSources = dataSources;
-        this.channelNames = channelNames;
+    CustomerPanel(CustomerPanels services) {
+        this.services = services;
+        this.channelNames = services.channelNames();
+        this.identities = new CustomerIdentityEditor(services.profiles, services.duplicates, services.merger,
+                this::reload);
+        this.record = new CustomerRecordEditor(services.profiles, channelNames, services.currentAgent::get,
+                this::reload);
+        this.privacy = new CustomerPrivacyActions(services.export, services.erasure, this::erased);
         setPadding(false);
         addClassName("sb-customer-panel");
-        identities.setId("customer-identities");
         conversations.setId("customer-conversations");
         records.setId("customer-records");
         timeline.setId("customer-timeline");
         more.setId("customer-timeline-more");
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         more.addClickListener(e -> showMore());
-        add(name, identities, new H4("Conversations"), conversations, new H4("Orders and accounts"), records,
-                new H4("Timeline, all channels"), timeline, more);
+        add(name, identities, record, new H4("Conversations"), conversations, new H4("Orders and accounts"),
+                records, new H4("Timeline, all channels"), timeline, more, privacy);
     }
 
-    /** Shows a customer from the top. */
-    void show(CustomerCard card) {
-        customerId = card.id();
-        name.setText(card.name());
-        identities.removeAll();
-        card.identities().forEach(i -> identities.add(identityBadge(i)));
+    /** Shows a customer from the top; {@code false} when there is no such customer. */
+    boolean show(long id) {
+        CustomerProfile profile = services.profiles.profile(id).orElse(null);
+        if (profile == null) {
+            return false;
+        }
+        customerId = profile.id();
+        showProfile(profile);
         showConversations();
-        showRecords(card);
+        showRecords(profile);
         timeline.removeAll();
         lastShown = null;
         showMore();
+        privacy.show(customerId);
+        return true;
+    }
+
+    String customerName() {
+        return name.getText();
+    }
+
+    private void reload() {
+        services.profiles.profile(customerId).ifPresent(this::showProfile);
+    }
+
+    private void erased() {
+        removeAll();
+        add(new H3("This customer's data was erased."));
+    }
+
+    private void showProfile(CustomerProfile profile) {
+        customerId = profile.id();
+        name.setText(profile.displayName() == null || profile.displayName().isBlank()
+                ? "Customer #" + profile.id() : profile.displayName());
+        identities.show(profile);
+        record.show(profile);
     }
 
     private void showConversations() {
         conversations.removeAll();
-        for (ConversationSummary c : queries.conversationsOf(customerId)) {
+        for (ConversationSummary c : services.queries.conversationsOf(customerId)) {
             RouterLink link = new RouterLink("#" + c.id() + " · " + c.status().name().toLowerCase() + " · "
                     + channelNames.getOrDefault(c.channelAccountId(), "") + " · "
                     + (c.preview() == null ? "" : c.preview()), ConversationView.class, c.id());
@@ -93,11 +118,11 @@ class CustomerPanel extends VerticalLayout {
         }
     }
 
-    private void showRecords(CustomerCard card) {
+    private void showRecords(CustomerProfile profile) {
         records.removeAll();
         List<Identity> known = new ArrayList<>();
-        card.identities().forEach(i -> known.add(new Identity(new IdentityKind(i.kind()), i.value())));
-        List<SourceRecords> answers = dataSources.lookup(card.id(), card.displayName(), known);
+        profile.identities().forEach(i -> known.add(new Identity(new IdentityKind(i.kind()), i.value())));
+        List<SourceRecords> answers = services.dataSources.lookup(profile.id(), profile.displayName(), known);
         if (answers.isEmpty()) {
             records.add(new Span("No customer data sources are configured."));
         }
@@ -135,7 +160,7 @@ class CustomerPanel extends VerticalLayout {
     }
 
     private void showMore() {
-        List<MessageView> page = queries.timeline(customerId, lastShown, TIMELINE_PAGE);
+        List<MessageView> page = services.queries.timeline(customerId, lastShown, TIMELINE_PAGE);
         for (MessageView message : page) {
             Div entry = new Div();
             entry.getElement().setAttribute("data-testid", "timeline-entry");
@@ -149,23 +174,5 @@ class CustomerPanel extends VerticalLayout {
             lastShown = page.getLast();
         }
         more.setVisible(page.size() == TIMELINE_PAGE);
-    }
-
-    private static Component identityBadge(NormalizedIdentity identity) {
-        Icon icon = switch (identity.kind()) {
-            case "email" -> VaadinIcon.ENVELOPE.create();
-            case "phone" -> VaadinIcon.PHONE.create();
-            case "webchat-visitor" -> VaadinIcon.CHAT.create();
-            case "messenger-psid" -> VaadinIcon.FACEBOOK.create();
-            case "instagram-igsid" -> VaadinIcon.CAMERA.create();
-            case "telegram" -> VaadinIcon.PAPERPLANE.create();
-            default -> VaadinIcon.CONNECT.create();
-        };
-        icon.setSize("var(--lumo-icon-size-s)");
-        icon.setTooltipText(identity.kind());
-        Span badge = new Span(icon, new Span(" " + identity.value()));
-        badge.getElement().setAttribute("data-testid", "customer-identity");
-        badge.getStyle().set("margin-right", "var(--lumo-space-m)");
-        return badge;
     }
 }
