@@ -20,7 +20,7 @@ final class CustomerText {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** Words that carry no topic: a passage sharing only these with a question does not answer it. */
-    private static final Set<String> STOPWORDS = Set.of(
+    private static final Set<String> STOPWORDS = Set.copyOf(List.of(
             "a", "an", "the", "and", "or", "but", "is", "are", "was", "were", "be", "been", "am", "do", "does",
             "did", "i", "me", "my", "mine", "we", "our", "you", "your", "it", "its", "this", "that", "these",
             "those", "to", "of", "in", "on", "for", "with", "at", "by", "from", "as", "about", "what", "when",
@@ -34,7 +34,7 @@ final class CustomerText {
             "eine", "einen", "und", "oder", "aber", "nicht", "kein", "keine", "zu", "von", "mit", "für", "auf",
             "an", "in", "im", "wie", "wo", "wann", "was", "warum", "kann", "können", "bitte", "danke", "hallo",
             "noch", "schon", "habe", "hat", "haben", "es", "bestellung", "le", "la", "les", "un", "une", "de",
-            "du", "des", "et", "je", "mon", "ma", "mes", "est", "el", "los", "las", "mi", "que", "y", "en");
+            "du", "des", "et", "je", "mon", "ma", "mes", "est", "el", "los", "las", "mi", "que", "y", "en"));
 
     private static final Pattern ORDER_NUMBER = Pattern.compile(
             "(?:#\\s?|\\b(?:order|bestellung|bestellnummer|auftrag|commande|pedido)\\s*"

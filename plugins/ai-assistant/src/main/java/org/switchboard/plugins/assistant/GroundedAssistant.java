@@ -75,7 +75,7 @@ public class GroundedAssistant implements ReplyAssistant {
         String latest = request.conversation().lastCustomerText();
         Topic.Resolved topic = Topic.resolve(request.intent(), latest);
         List<String> earlier = earlierCustomerTexts(messages);
-        List<String> orders = quotedOrders(messages);
+        List<String> orders = quotedOrders(messages, request.customerData());
         Escalation escalation = new Escalation(request, topic.topic(), orders);
 
         if (latest.isBlank()) {
@@ -283,11 +283,14 @@ public class GroundedAssistant implements ReplyAssistant {
         return texts;
     }
 
-    private static List<String> quotedOrders(List<SnapshotMessage> messages) {
+    /** Numbers the customer quoted, and references of their records they named without "#" or "order". */
+    private static List<String> quotedOrders(List<SnapshotMessage> messages, List<CustomerRecord> records) {
         Set<String> orders = new LinkedHashSet<>();
         for (SnapshotMessage message : messages) {
             if (message.author() == SnapshotMessage.Author.CUSTOMER) {
                 orders.addAll(CustomerText.orderNumbers(message.text()));
+                records.stream().filter(r -> CustomerText.mentions(message.text(), r.reference()))
+                        .forEach(r -> orders.add(r.reference()));
             }
         }
         return List.copyOf(orders);

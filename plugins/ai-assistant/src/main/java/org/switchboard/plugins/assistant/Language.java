@@ -1,5 +1,6 @@
 package org.switchboard.plugins.assistant;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,11 +13,11 @@ enum Language {
     DE;
 
     /** Common German function words and shop words that English text almost never contains. */
-    private static final Set<String> GERMAN_WORDS = Set.of("ich", "meine", "meiner", "mein", "nicht", "ist", "wo",
+    private static final Set<String> GERMAN_WORDS = Set.copyOf(List.of("ich", "meine", "meiner", "mein", "nicht", "ist", "wo",
             "wann", "bestellung", "bitte", "danke", "und", "der", "die", "das", "noch", "paket", "sendung",
             "rücksendung", "rückerstattung", "erstattung", "lieferung", "geld", "zurück", "habe", "hallo", "warum",
             "mit", "kann", "können", "wie", "immer", "schon", "bekommen", "angekommen", "umtausch", "versand",
-            "gibt", "eine", "einen", "sie", "ihr", "euch");
+            "gibt", "eine", "einen", "sie", "ihr", "euch"));
 
     /**
      * @param profileLanguage the customer's BCP 47 tag, or {@code null}
