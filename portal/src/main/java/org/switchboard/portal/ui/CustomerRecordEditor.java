@@ -31,6 +31,7 @@ class CustomerRecordEditor extends VerticalLayout {
     final Span preferredSource = new Span();
     final Div tags = new Div();
     final TextField newTag = new TextField();
+    final Button addTag = new Button("Add tag");
     final Div attributes = new Div();
     final Div notes = new Div();
     final TextArea newNote = new TextArea();
@@ -67,8 +68,11 @@ class CustomerRecordEditor extends VerticalLayout {
             }
         });
         newTag.setId("customer-new-tag");
-        newTag.setPlaceholder("Add a tag and press Enter");
-        newTag.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> {
+        newTag.setPlaceholder("New tag");
+        addTag.setId("customer-add-tag");
+        addTag.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        addTag.addClickShortcut(com.vaadin.flow.component.Key.ENTER).listenOn(newTag);
+        addTag.addClickListener(e -> {
             attempt(() -> profiles.addTag(customerId, newTag.getValue()));
             newTag.clear();
         });
@@ -84,8 +88,8 @@ class CustomerRecordEditor extends VerticalLayout {
             attempt(() -> profiles.addNote(customerId, me.id(), me.displayName(), newNote.getValue()));
             newNote.clear();
         });
-        add(new HorizontalLayout(language, preferred), preferredSource, tags, newTag, attributes, notes, newNote,
-                addNote);
+        add(new HorizontalLayout(language, preferred), preferredSource, tags, new HorizontalLayout(newTag, addTag),
+                attributes, notes, newNote, addNote);
     }
 
     void show(CustomerProfile profile) {
