@@ -41,12 +41,17 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
         var nav = new SideNav();
         nav.addItem(new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()));
+        nav.addItem(new SideNavItem("Possible duplicates", DuplicatesView.class, VaadinIcon.USERS.create()));
         if (access.hasAccess(PluginsView.class)) {
             nav.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));
         }
         if (access.hasAccess(ChannelAccountsView.class)) {
             nav.addItem(new SideNavItem("Channel accounts", ChannelAccountsView.class,
                     VaadinIcon.CONNECT.create()));
+        }
+        if (access.hasAccess(CustomerAttributesView.class)) {
+            nav.addItem(new SideNavItem("Customer attributes", CustomerAttributesView.class,
+                    VaadinIcon.LIST.create()));
         }
         if (access.hasAccess(CustomerDataSourcesView.class)) {
             nav.addItem(new SideNavItem("Customer data", CustomerDataSourcesView.class,

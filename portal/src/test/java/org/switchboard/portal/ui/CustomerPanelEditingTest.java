@@ -104,6 +104,39 @@ class CustomerPanelEditingTest extends SpringBrowserlessTest {
         assertThat(profiles.profile(customer)).isEmpty();
     }
 
+    @Test
+    void an_admin_defines_an_attribute_and_agents_fill_it_in_on_the_customer() {
+        String key = "plan" + digits(4);
+        CustomerAttributesView attributes = navigate(CustomerAttributesView.class);
+        test(attributes.key).setValue(key);
+        test(attributes.label).setValue("Plan");
+        test(attributes.type).selectItem("SELECT");
+        test(attributes.options).setValue("free, pro");
+        test(attributes.define).click();
+        assertThat(attributes.attributes.getListDataView().getItems().map(a -> a.key())).contains(key);
+
+        long customer = customerWriting("+4930" + digits(8), "Ada Attribute");
+        CustomerView view = navigate(CustomerView.class, customer);
+        var field = (com.vaadin.flow.component.textfield.TextField) view.panel.record.attributes.getChildren()
+                .filter(c -> c.getId().orElse("").equals("customer-attribute-" + key)).findFirst().orElseThrow();
+        test(field).setValue("pro");
+
+        assertThat(profiles.profile(customer).orElseThrow().attributes()).containsEntry(key, "pro");
+    }
+
+    @Test
+    void likely_duplicates_are_listed_for_agents_and_merged_only_when_confirmed() {
+        String national = "30" + digits(7);
+        long first = customerWriting("+49" + national, "Dana Double");
+        long second = customerWriting("+43" + national, "Dana Double");
+        DuplicatesView view = navigate(DuplicatesView.class);
+
+        assertThat(view.suggestions.getListDataView().getItems()
+                .filter(s -> List.of(s.first().id(), s.second().id()).containsAll(List.of(first, second))))
+                .hasSize(1);
+        assertThat(profiles.profile(second).orElseThrow().id()).as("nothing merged by itself").isEqualTo(second);
+    }
+
     private long customerWriting(String phone, String name) {
         String account = accounts.listByConnector("webchat").stream().findFirst()
                 .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
