@@ -38,7 +38,8 @@ final class CustomerText {
 
     private static final Pattern ORDER_NUMBER = Pattern.compile(
             "(?:#\\s?|\\b(?:order|bestellung|bestellnummer|auftrag|commande|pedido)\\s*"
-                    + "(?:no\\.?|nr\\.?|number|nummer|num[ée]ro|n°|#)?\\s*[:#]?\\s*)([A-Za-z]{0,3}-?\\d{3,12})\\b",
+                    + "(?:no\\.?|nr\\.?|number|nummer|num[ée]ro|n°|#)?\\s*(?:is\\s+|ist\\s+|lautet\\s+|est\\s+|es\\s+)?"
+                    + "[:#]?\\s*)([A-Za-z]{0,3}-?\\d{3,12})\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     private static final Pattern HUMAN = Pattern.compile(
@@ -83,6 +84,11 @@ final class CustomerText {
                     + "c[oó]mo puedo)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
+    private static final Pattern QUESTION_START = Pattern.compile(
+            "^\\W*(how|what|when|where|which|why|who|is|are|do|does|can|could|will|wie|was|wann|wo|welche\\w*|"
+                    + "warum|gibt|kann|können|ist|sind|comment|quand|où|quel\\w*|est-ce|cómo|cuándo|dónde|qué)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+
     /** The customer says the last answer did not help, or that they are asking again. */
     private static final Pattern UNANSWERED = Pattern.compile(
             "\\b(again|already asked|asked before|still (?:no|not|waiting|nothing)|you already (?:said|told)|"
@@ -107,6 +113,13 @@ final class CustomerText {
             }
         }
         return tokens;
+    }
+
+    /** Content words without numbers: order numbers and amounts of one customer never appear in an article. */
+    static Set<String> topicWords(String text) {
+        Set<String> words = contentWords(text);
+        words.removeIf(word -> word.chars().anyMatch(Character::isDigit));
+        return words;
     }
 
     /** The words that carry the topic: no stopwords, no single letters. */
@@ -150,10 +163,17 @@ final class CustomerText {
         return (double) found / question.size();
     }
 
-    /** Symmetric similarity of two texts' content words (Jaccard with {@link #sameWord}). */
+    /**
+     * Symmetric similarity of two texts' content words (Jaccard with {@link #sameWord}); of all their words when
+     * one is made of stopwords only ("Where is my order?").
+     */
     static double similarity(String a, String b) {
         Set<String> left = contentWords(a);
         Set<String> right = contentWords(b);
+        if (left.isEmpty() || right.isEmpty()) {
+            left = new LinkedHashSet<>(tokens(a));
+            right = new LinkedHashSet<>(tokens(b));
+        }
         if (left.isEmpty() || right.isEmpty()) {
             return 0;
         }
@@ -197,6 +217,11 @@ final class CustomerText {
 
     static boolean reportsNotReceived(String text) {
         return NOT_RECEIVED.matcher(text).find();
+    }
+
+    /** A question rather than a request or a statement ("I want a refund" is not one). */
+    static boolean isQuestion(String text) {
+        return text.contains("?") || HOW_QUESTION.matcher(text).find() || QUESTION_START.matcher(text).find();
     }
 
     static boolean asksForAction(String text) {

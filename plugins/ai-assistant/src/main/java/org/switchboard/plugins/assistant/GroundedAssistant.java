@@ -163,7 +163,7 @@ public class GroundedAssistant implements ReplyAssistant {
         // "how long do refunds take?" is a policy question when there is no refund to look at
         PassageEvidence passage = PassageEvidence.choose(latest, request.passages());
         if (passage.found() && evidence.match() != OrderEvidence.Match.UNKNOWN
-                && CustomerText.orderNumbers(latest).isEmpty()) {
+                && CustomerText.orderNumbers(latest).isEmpty() && CustomerText.isQuestion(latest)) {
             return knowledgeAnswer(request, topic, latest, passage, escalation);
         }
         if (evidence.match() == OrderEvidence.Match.UNKNOWN) {

@@ -116,12 +116,17 @@ record OrderEvidence(CustomerRecord record, Match match, List<String> mentioned)
         return new OrderEvidence(mostRecent(candidates), Match.MOST_RECENT, List.of());
     }
 
-    /** A record whose reference (or order number detail) the text names; the longest reference wins. */
+    /**
+     * A record whose reference, order number or tracking number the text names; the longest reference wins.
+     * Tracking numbers count: "JJD000390007, where is it?" names its order as surely as its number does.
+     */
     private static Optional<CustomerRecord> named(String text, List<CustomerRecord> candidates) {
         return candidates.stream()
                 .filter(r -> CustomerText.mentions(text, r.reference())
                         || detail(r, ORDER_KEYS).map(number -> CustomerText.mentions(text, stripHash(number)))
-                                .orElse(false))
+                                .orElse(false)
+                        || detail(r, TRACKING_KEYS).map(tracking -> List.of(tracking.split(",\\s*")).stream()
+                                .anyMatch(t -> t.length() >= 6 && CustomerText.mentions(text, t))).orElse(false))
                 .max(Comparator.comparingInt(r -> r.reference().length()));
     }
 

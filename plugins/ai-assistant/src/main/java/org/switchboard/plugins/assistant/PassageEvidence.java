@@ -19,8 +19,8 @@ import org.switchboard.plugin.api.ai.KnowledgePassage;
  */
 record PassageEvidence(KnowledgePassage passage, double coverage, double margin, String excerpt) {
 
-    /** A passage must share at least this share of the question's content words to be used. */
-    static final double MIN_COVERAGE = 0.3;
+    /** A passage must share at least half of the question's content words to be used. */
+    static final double MIN_COVERAGE = 0.5;
 
     /** How many of the host's passages are re-checked: further down, BM25 is mostly noise. */
     private static final int CONSIDERED = 3;
@@ -34,18 +34,22 @@ record PassageEvidence(KnowledgePassage passage, double coverage, double margin,
      * @param passages the host's passages, best first
      */
     static PassageEvidence choose(String question, List<KnowledgePassage> passages) {
-        Set<String> asked = CustomerText.contentWords(question);
+        Set<String> asked = CustomerText.topicWords(question);
         if (passages.isEmpty() || asked.isEmpty()) {
             return none();
         }
         KnowledgePassage best = null;
         double bestCoverage = 0;
+        double bestRank = 0;
         for (KnowledgePassage passage : passages.subList(0, Math.min(CONSIDERED, passages.size()))) {
             double coverage = CustomerText.coverage(asked, words(passage));
-            // the host's order decides between passages that cover the question equally well
-            if (coverage > bestCoverage + 0.1) {
+            // a title naming the question's words breaks near-ties ("return" → "Returns and exchanges", not an
+            // article that mentions returns in passing); otherwise the host's order decides
+            double rank = coverage + 0.15 * CustomerText.coverage(asked, CustomerText.contentWords(passage.title()));
+            if (rank > bestRank + 0.1) {
                 best = passage;
                 bestCoverage = coverage;
+                bestRank = rank;
             }
         }
         if (best == null || bestCoverage < MIN_COVERAGE || best.text().isBlank()) {
