@@ -86,9 +86,12 @@ public class GroundedAssistant implements ReplyAssistant {
             return escalation.because("the customer asked for a human", 0.95);
         }
         if (topic.topic() == Topic.COMPLAINT || CustomerText.complains(latest)) {
-            double sure = request.intent() != null && Topic.fromLabel(request.intent().label()) == Topic.COMPLAINT
-                    ? request.intent().confidence() : 0.8;
-            return escalation.asComplaint("complaint", sure);
+            boolean labelled = request.intent() != null
+                    && Topic.fromLabel(request.intent().label()) == Topic.COMPLAINT;
+            return labelled
+                    ? escalation.asComplaint(String.format(Locale.ROOT, "complaint (intent %s %.2f)",
+                            request.intent().label(), request.intent().confidence()), request.intent().confidence())
+                    : escalation.asComplaint("complaint wording in the customer's message", 0.8);
         }
         double negative = Confidence.negativity(request.sentiment());
         if (negative >= Confidence.NEGATIVE_ESCALATES) {
