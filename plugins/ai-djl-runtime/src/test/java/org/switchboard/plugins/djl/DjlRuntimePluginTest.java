@@ -16,6 +16,7 @@ class DjlRuntimePluginTest {
             new DjlRuntimePlugin(context).start();
 
             assertThat(System.getProperty(DjlRuntimePlugin.OFFLINE_PROPERTY)).isEqualTo("true");
+            assertThat(System.getProperty(DjlRuntimePlugin.THREADS_PROPERTY)).isEqualTo("1");
             Engine engine = Engine.getEngine("PyTorch");
             assertThat(engine.getVersion()).isEqualTo("2.7.1");
             try (NDManager manager = engine.newBaseManager()) {
