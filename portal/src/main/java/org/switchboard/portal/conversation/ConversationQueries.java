@@ -127,4 +127,10 @@ public class ConversationQueries {
         return conversations.findByCustomerOrderByLastActivityDesc(customerId).stream().map(ConversationSummary::of)
                 .toList();
     }
+
+    /** The assistant's summary and suggestion for a conversation. */
+    public AiNotes aiNotes(long conversationId) {
+        return conversations.findById(conversationId).map(c -> new AiNotes(c.getAiSummary(), c.getAiSuggestion(),
+                c.getAiSuggestionSources())).orElse(new AiNotes(null, null, null));
+    }
 }

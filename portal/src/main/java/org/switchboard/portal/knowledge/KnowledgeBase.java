@@ -83,7 +83,7 @@ public class KnowledgeBase {
                                 .field("body").matching(query).defaultOperator(BooleanOperator.OR))
                         .filter(f.match().field("published").matching(true))
                         .should(language == null ? f.matchAll() : f.match().field("language").matching(language)))
-                .highlighter(f -> f.unified().fragmentSize(PASSAGE_CHARS).numberOfFragments(1)
+                .highlighter(f -> f.plain().fragmentSize(PASSAGE_CHARS).numberOfFragments(1)
                         .tag("", ""))
                 .fetch(limit);
         return result.hits().stream().map(hit -> {

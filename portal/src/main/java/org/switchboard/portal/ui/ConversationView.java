@@ -35,6 +35,10 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import org.switchboard.plugin.api.channel.MessageTemplate;
 import org.switchboard.portal.conversation.AttachmentView;
 import org.switchboard.portal.outbound.ReplyWindow;
+import org.switchboard.plugin.api.ai.KnowledgePassage;
+import org.switchboard.portal.conversation.AiNotes;
+import org.switchboard.portal.conversation.MessageDirection;
+import org.switchboard.portal.knowledge.KnowledgeBase;
 import org.switchboard.portal.outbound.ReplyChannelOption;
 import com.vaadin.flow.component.combobox.ComboBox;
 import org.switchboard.portal.conversation.ConversationOperationException;
@@ -87,11 +91,17 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private Runnable unsubscribe;
 
     final CustomerPanel customer;
+    final Div aiSummary = new Div();
+    final Div assist = new Div();
+    final Button useSuggestion = new Button("Use suggestion");
+    private final KnowledgeBase knowledge;
+    private String currentSuggestion;
 
     ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
             ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
-            ConversationRestructuring restructuring, CustomerPanels customerPanels) {
+            ConversationRestructuring restructuring, CustomerPanels customerPanels, KnowledgeBase knowledge) {
         this.restructuring = restructuring;
+        this.knowledge = knowledge;
         this.customer = customerPanels.create();
         this.queries = queries;
         this.store = store;
@@ -140,7 +150,16 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         templates.setWidthFull();
 
         // The conversation on the left, the customer 360 panel beside it.
-        var work = new VerticalLayout(scroller, channel, templates, composer);
+        aiSummary.setId("ai-summary");
+        aiSummary.addClassName("sb-ai-summary");
+        aiSummary.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("white-space", "pre-wrap");
+        assist.setId("agent-assist");
+        assist.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        useSuggestion.setId("use-suggestion");
+        useSuggestion.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        useSuggestion.addClickListener(e -> replyBox.setValue(currentSuggestion == null ? "" : currentSuggestion));
+        var work = new VerticalLayout(aiSummary, scroller, assist, channel, templates, composer);
         work.setPadding(false);
         work.setSizeFull();
         work.expand(scroller);
@@ -197,7 +216,37 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         }
         showChannels();
         showReplyWindow();
+        showAi(detail);
         return true;
+    }
+
+    /* The assistant's hand-over summary on top; its suggestion and the most relevant articles above the reply box. */
+    private void showAi(ConversationDetail detail) {
+        AiNotes notes = queries.aiNotes(conversationId);
+        aiSummary.setVisible(notes.summary() != null);
+        aiSummary.setText(notes.summary() == null ? "" : "Handed over by the assistant: " + notes.summary());
+        assist.removeAll();
+        if (notes.suggestion() != null) {
+            Span suggestion = new Span("Suggested reply: " + notes.suggestion());
+            suggestion.setId("ai-suggestion");
+            currentSuggestion = notes.suggestion();
+            assist.add(new Div(suggestion, useSuggestion));
+        }
+        String question = detail.messages().stream().filter(m -> m.direction() == MessageDirection.IN)
+                .reduce((a, b) -> b).map(MessageView::text).orElse("");
+        List<KnowledgePassage> articles = question.isBlank() ? List.of() : knowledge.retrieve(question, null, 3);
+        if (!articles.isEmpty()) {
+            Div related = new Div(new Span("Relevant articles: "));
+            related.setId("relevant-articles");
+            for (KnowledgePassage article : articles) {
+                Button insert = new Button(article.title(), e -> replyBox.setValue((replyBox.getValue().isBlank()
+                        ? "" : replyBox.getValue() + "\n\n") + article.text()));
+                insert.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                insert.setTooltipText(article.text());
+                related.add(insert);
+            }
+            assist.add(related);
+        }
     }
 
     /* The picker keeps the agent's choice across live refreshes; the default is the customer's last channel. */

@@ -1,0 +1,218 @@
+package org.switchboard.portal.ai;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.switchboard.plugin.api.ai.AiException;
+import org.switchboard.plugin.api.ai.AssistantReply;
+import org.switchboard.plugin.api.ai.AssistantRequest;
+import org.switchboard.plugin.api.ai.Classification;
+import org.switchboard.plugin.api.ai.ConversationSnapshot;
+import org.switchboard.plugin.api.ai.KnowledgePassage;
+import org.switchboard.plugin.api.ai.MessageClassifier;
+import org.switchboard.plugin.api.ai.ReplyAssistant;
+import org.switchboard.plugin.api.ai.Retriever;
+import org.switchboard.plugin.api.customer.CustomerRecord;
+import org.switchboard.portal.conversation.AiDecisions;
+import org.switchboard.portal.conversation.ConversationDetail;
+import org.switchboard.portal.conversation.ConversationQueries;
+import org.switchboard.portal.conversation.CustomerMessageStored;
+import org.switchboard.portal.conversation.Priority;
+import org.switchboard.portal.customer.CustomerProfile;
+import org.switchboard.portal.customer.CustomerProfiles;
+import org.switchboard.portal.customerdata.CustomerDataSources;
+import org.switchboard.portal.customerdata.SourceRecords;
+import org.switchboard.portal.knowledge.KnowledgeBase;
+import org.switchboard.portal.outbound.ReplyNotPossibleException;
+import org.switchboard.portal.outbound.ReplyService;
+import org.switchboard.portal.plugin.Contributed;
+import org.switchboard.portal.plugin.PluginHost;
+
+/**
+ * After a customer's message is committed: classify it with every classifier plugin, raise the priority of an
+ * upset customer, and let the assistant answer (only allowed intents, only when confident, only when the channel
+ * takes free text now) or suggest a reply to the agent, or hand over with a summary. One worker thread with a
+ * bounded queue: models never slow ingestion down, and when they cannot keep up, messages skip AI (logged).
+ * Without AI plugins, or when one fails, the conversation simply waits for a human.
+ */
+@Service
+public class AiPipeline implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AiPipeline.class);
+    private static final int PASSAGES = 5;
+
+    private final PluginHost plugins;
+    private final ConversationQueries queries;
+    private final CustomerProfiles profiles;
+    private final CustomerDataSources dataSources;
+    private final KnowledgeBase knowledge;
+    private final ReplyService replies;
+    private final AiDecisions decisions;
+    private final ConversationSnapshots snapshots;
+    private final AiProperties properties;
+    private final ThreadPoolExecutor worker;
+
+    AiPipeline(PluginHost plugins, ConversationQueries queries, CustomerProfiles profiles,
+            CustomerDataSources dataSources, KnowledgeBase knowledge, ReplyService replies, AiDecisions decisions,
+            ConversationSnapshots snapshots, AiProperties properties) {
+        this.plugins = plugins;
+        this.queries = queries;
+        this.profiles = profiles;
+        this.dataSources = dataSources;
+        this.knowledge = knowledge;
+        this.replies = replies;
+        this.decisions = decisions;
+        this.snapshots = snapshots;
+        this.properties = properties;
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(properties.queueCapacity()),
+                Thread.ofPlatform().daemon().name("ai-pipeline").factory());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onCustomerMessage(CustomerMessageStored stored) {
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            worker.execute(() -> process(stored.conversationId()));
+        } catch (RejectedExecutionException full) {
+            log.warn("AI queue full: conversation {} waits for a human without AI", stored.conversationId());
+        }
+    }
+
+    /** Classifies and answers the conversation's latest customer message now, on the calling thread. */
+    public void process(long conversationId) {
+        try {
+            processOrThrow(conversationId);
+        } catch (RuntimeException e) {
+            log.warn("AI pipeline failed on conversation {}; it waits for a human", conversationId, e);
+        }
+    }
+
+    private void processOrThrow(long conversationId) {
+        List<Contributed<MessageClassifier>> classifiers = plugins.extensions(MessageClassifier.class);
+        List<Contributed<ReplyAssistant>> assistants = plugins.extensions(ReplyAssistant.class);
+        if (classifiers.isEmpty() && assistants.isEmpty()) {
+            return;
+        }
+        ConversationDetail detail = queries.detail(conversationId).orElse(null);
+        if (detail == null) {
+            return;
+        }
+        ConversationSnapshot conversation = snapshots.of(detail);
+        String text = conversation.lastCustomerText();
+        Classification intent = null;
+        Classification sentiment = null;
+        for (Contributed<MessageClassifier> classifier : classifiers) {
+            try {
+                Classification result = classifier.extension().classify(text, conversation);
+                decisions.classified(conversationId, classifier.extension().task(), result);
+                if (classifier.extension().task() == MessageClassifier.Task.INTENT) {
+                    intent = result;
+                } else {
+                    sentiment = result;
+                }
+            } catch (AiException | RuntimeException e) {
+                log.warn("Classifier {} failed on conversation {}: {}", classifier.pluginId(), conversationId,
+                        e.getMessage());
+            }
+        }
+        boolean upset = sentiment != null && sentiment.label().equals("negative")
+                && sentiment.confidence() >= properties.negativeSentimentAt();
+        if (upset) {
+            decisions.prioritised(conversationId, Priority.HIGH, "negative sentiment "
+                    + String.format(java.util.Locale.ROOT, "%.2f", sentiment.confidence()));
+        }
+        if (assistants.isEmpty()) {
+            return;
+        }
+        CustomerProfile customer = profiles.profile(detail.summary().customerId()).orElse(null);
+        if (customer == null) {
+            return;
+        }
+        AssistantRequest request = new AssistantRequest(conversation, snapshots.of(customer), recordsOf(customer),
+                passagesFor(text, customer.language()), intent, sentiment, null);
+        Contributed<ReplyAssistant> assistant = assistants.getFirst();
+        AssistantReply reply;
+        try {
+            reply = assistant.extension().reply(request);
+        } catch (AiException | RuntimeException e) {
+            log.warn("Assistant {} failed on conversation {}: {}", assistant.pluginId(), conversationId,
+                    e.getMessage());
+            return;
+        }
+        act(conversationId, reply, intent, upset);
+    }
+
+    private void act(long conversationId, AssistantReply reply, Classification intent, boolean upset) {
+        if (reply.decision() == AssistantReply.Decision.ESCALATE) {
+            decisions.escalated(conversationId, reply);
+            return;
+        }
+        String notAlone = whyNotAlone(reply, intent, upset);
+        if (notAlone != null) {
+            decisions.suggested(conversationId, reply, notAlone);
+            return;
+        }
+        try {
+            replies.replyAsAssistant(conversationId, properties.assistantName(), reply.text());
+            decisions.answered(conversationId, reply);
+        } catch (ReplyNotPossibleException closed) {
+            decisions.suggested(conversationId, reply, closed.getMessage());
+        }
+    }
+
+    /** Why the answer must wait for an agent, or {@code null} when the assistant may send it. */
+    private String whyNotAlone(AssistantReply reply, Classification intent, boolean upset) {
+        if (reply.text() == null || reply.text().isBlank()) {
+            return "the assistant gave no text";
+        }
+        if (upset) {
+            return "the customer is upset";
+        }
+        if (intent == null || !properties.autonomousIntents().contains(intent.label())) {
+            return "intent " + (intent == null ? "unknown" : intent.label()) + " is not answered autonomously";
+        }
+        if (reply.confidence() < properties.minConfidence()) {
+            return String.format(java.util.Locale.ROOT, "confidence %.2f below %.2f", reply.confidence(),
+                    properties.minConfidence());
+        }
+        return null;
+    }
+
+    private List<CustomerRecord> recordsOf(CustomerProfile customer) {
+        List<CustomerRecord> records = new ArrayList<>();
+        for (SourceRecords answer : dataSources.lookup(customer.id(), customer.displayName(),
+                snapshots.of(customer).identities())) {
+            records.addAll(answer.records());
+        }
+        return records;
+    }
+
+    private List<KnowledgePassage> passagesFor(String question, String language) {
+        List<KnowledgePassage> passages = new ArrayList<>(knowledge.retrieve(question, language, PASSAGES));
+        for (Contributed<Retriever> retriever : plugins.extensions(Retriever.class)) {
+            try {
+                passages.addAll(retriever.extension().retrieve(question, language, PASSAGES));
+            } catch (AiException | RuntimeException e) {
+                log.warn("Retriever {} failed: {}", retriever.pluginId(), e.getMessage());
+            }
+        }
+        return passages;
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,196 @@
+package org.switchboard.portal.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.plugin.api.channel.DeliveryStatus;
+import org.switchboard.plugin.testkit.ProviderStub;
+import org.switchboard.plugin.testkit.SendOutcome;
+import org.switchboard.plugins.whatsapp.WhatsappScenario;
+import org.switchboard.portal.Await;
+import org.switchboard.portal.PortalTest;
+import org.switchboard.portal.TestData;
+import org.switchboard.portal.channel.ChannelAccounts;
+import org.switchboard.portal.channel.PublicUrlProperties;
+import org.switchboard.portal.channels.ScenarioDelivery;
+import org.switchboard.portal.conversation.ConversationQueries;
+import org.switchboard.portal.customerdata.CustomerDataSources;
+import org.switchboard.portal.knowledge.KnowledgeBase;
+import org.switchboard.portal.outbound.OutboundDispatcher;
+import org.switchboard.portal.testplugins.TestPluginJar;
+
+/**
+ * The assistant end to end with real plugins: the first-party assistant, the shop-orders data plugin against a
+ * local shop, WhatsApp played by its scenario; the intent comes from a small keyword classifier plugin built for
+ * this test (the trained DJL classifiers have their own tests). An order-status question is answered on WhatsApp
+ * from the shop's data; a complaint is handed to a human with a summary.
+ */
+@PortalTest
+class AiPipelineTest {
+
+    @DynamicPropertySource
+    static void plugins(DynamicPropertyRegistry registry) {
+        PortalTest.Properties.register(registry);
+        Path plugins = TestData.newDirectory().root().resolve("plugins");
+        keywordClassifier().writeTo(plugins);
+        registry.add("switchboard.plugins.directory", plugins::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ChannelAccounts accounts;
+
+    @Autowired
+    CustomerDataSources dataSources;
+
+    @Autowired
+    KnowledgeBase knowledge;
+
+    @Autowired
+    PublicUrlProperties urls;
+
+    @Autowired
+    ConversationQueries queries;
+
+    @Autowired
+    OutboundDispatcher dispatcher;
+
+    @Autowired
+    DataSource dataSource;
+
+    ProviderStub provider;
+    ProviderStub shop;
+    JdbcTemplate jdbc;
+    String whatsappAccount;
+    WhatsappScenario whatsapp = new WhatsappScenario();
+
+    @BeforeEach
+    void channelShopAndKnowledge() {
+        provider = ProviderStub.start();
+        shop = ProviderStub.start();
+        jdbc = new JdbcTemplate(dataSource);
+        whatsappAccount = accounts.create("WhatsApp " + UUID.randomUUID(), "whatsapp",
+                whatsapp.config(provider.baseUrl())).id();
+        shop.always("GET", "/api/orders", ProviderStub.Answer.json(200, """
+                [{"number":"4827","status":"shipped","updated_at":"2026-11-22T18:00:00Z","total":"59.90",
+                  "currency":"EUR","tracking_number":"1Z999AA10123456784","carrier":"UPS"}]"""));
+        dataSources.create("Shop " + UUID.randomUUID(), "shop-orders", Map.of("baseUrl", shop.baseUrl() + "/api"));
+        knowledge.save(null, "Return policy", "You can return any item within 30 days of delivery.",
+                List.of("returns"), "en", true);
+    }
+
+    @AfterEach
+    void stop() {
+        dataSources.list().forEach(s -> dataSources.setEnabled(s.id(), false));
+        provider.close();
+        shop.close();
+    }
+
+    @Test
+    void an_order_status_question_on_whatsapp_is_answered_from_the_shops_data() throws Exception {
+        whatsapp.arrangeSend(provider, SendOutcome.ACCEPTED);
+        long conversation = customerWrites("Hi, where is my order #4827?");
+
+        try {
+            Await.until("the assistant answered", () -> botReplies(conversation) == 1);
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; events: " + eventsText(conversation), timedOut);
+        }
+        String answer = jdbc.queryForObject("select body_text from message where conversation_id = ? and direction"
+                + " = 'OUT'", String.class, conversation);
+        assertThat(answer).contains("4827").containsIgnoringCase("shipped").contains("1Z999AA10123456784");
+        assertThat(events(conversation, "AI_CLASSIFIED")).isEqualTo(1);
+        assertThat(events(conversation, "BOT_REPLY")).isEqualTo(1);
+        assertThat(events(conversation, "FIRST_RESPONSE")).as("a bot is not a human first response").isZero();
+        dispatcher.deliverDue();
+        long reply = jdbc.queryForObject("select id from message where conversation_id = ? and direction = 'OUT'",
+                Long.class, conversation);
+        Await.until("the answer went out on WhatsApp", () -> queries.message(reply).orElseThrow().deliveryStatus()
+                == DeliveryStatus.SENT);
+    }
+
+    @Test
+    void a_complaint_is_handed_to_a_human_with_a_summary_and_nothing_is_sent() throws Exception {
+        long conversation = customerWrites("This is unacceptable, the blender broke after one day. I want a manager!");
+
+        Await.until("the assistant escalated", () -> events(conversation, "ESCALATED") == 1);
+        assertThat(botReplies(conversation)).isZero();
+        String summary = queries.aiNotes(conversation).summary();
+        assertThat(summary).isNotBlank().containsIgnoringCase("whatsapp");
+    }
+
+    private long customerWrites(String text) throws Exception {
+        String number = "1650555" + (int) (Math.random() * 9000 + 1000);
+        String id = "wamid.ai" + UUID.randomUUID().toString().replace("-", "");
+        URI webhook = urls.webhookUrl(whatsappAccount);
+        assertThat(new ScenarioDelivery(port).deliver(whatsappAccount, whatsapp.inboundText(webhook, id, number, text))
+                .statusCode()).isEqualTo(200);
+        return jdbc.queryForObject("select conversation_id from message where external_id = ?", Long.class, id);
+    }
+
+    /** What the pipeline recorded, for a failure message. */
+    private String eventsText(long conversation) {
+        return jdbc.queryForList("select event_type, detail from conversation_event where conversation_id = ?",
+                conversation).toString();
+    }
+
+    private int botReplies(long conversation) {
+        return jdbc.queryForObject("select count(*) from message where conversation_id = ? and direction = 'OUT' and"
+                + " author_agent_id is null", Integer.class, conversation);
+    }
+
+    private int events(long conversation, String type) {
+        return jdbc.queryForObject("select count(*) from conversation_event where conversation_id = ? and"
+                + " event_type = ?", Integer.class, conversation, type);
+    }
+
+    /** A real plugin JAR with a keyword intent classifier: enough to drive the pipeline deterministically. */
+    static TestPluginJar keywordClassifier() {
+        return TestPluginJar.plugin("test-keyword-intent").requires(">=0.4.0 & <1.0.0")
+                .source("testplugin.keywords.KeywordIntent", """
+                        package testplugin.keywords;
+
+                        import java.util.List;
+                        import java.util.Locale;
+                        import java.util.Map;
+                        import org.pf4j.Extension;
+                        import org.switchboard.plugin.api.ai.Classification;
+                        import org.switchboard.plugin.api.ai.ConversationSnapshot;
+                        import org.switchboard.plugin.api.ai.MessageClassifier;
+                        import org.switchboard.plugin.api.ai.ModelInfo;
+
+                        @Extension
+                        public class KeywordIntent implements MessageClassifier {
+                            static final ModelInfo MODEL = new ModelInfo("keywords", "1");
+
+                            public String id() { return "intent"; }
+                            public Task task() { return Task.INTENT; }
+                            public ModelInfo model() { return MODEL; }
+                            public List<String> labels() { return List.of("order_status", "complaint", "other"); }
+
+                            public Classification classify(String text, ConversationSnapshot conversation) {
+                                String t = text.toLowerCase(Locale.ROOT);
+                                String label = t.contains("unacceptable") || t.contains("broke") ? "complaint"
+                                        : t.contains("order") ? "order_status" : "other";
+                                double confidence = label.equals("other") ? 0.5 : 0.92;
+                                return new Classification(label, confidence, Map.of(label, confidence), MODEL);
+                            }
+                        }
+                        """);
+    }
+}
