@@ -98,12 +98,13 @@ class PluginJarsIT {
         MessageClassifier intent = manager.getExtensions(MessageClassifier.class, "ai-intent").getFirst();
         MessageClassifier sentiment = manager.getExtensions(MessageClassifier.class, "ai-sentiment").getFirst();
         assertThat(sentiment.id()).isEqualTo("sentiment");
-        String message = "This is ridiculous, I was charged twice for the same order and nobody answers!";
+        String billing = "Why was my credit card charged twice for order 4411? Please send a corrected invoice.";
+        String angry = "This is ridiculous, nobody answers my emails and I am really angry";
         ExecutorService host = Executors.newFixedThreadPool(4);
         try {
-            List<Callable<Classification>> calls = List.of(() -> intent.classify(message, null),
-                    () -> sentiment.classify(message, null), () -> intent.classify(message, null),
-                    () -> sentiment.classify(message, null));
+            List<Callable<Classification>> calls = List.of(() -> intent.classify(billing, null),
+                    () -> sentiment.classify(angry, null), () -> intent.classify(billing, null),
+                    () -> sentiment.classify(angry, null));
             List<Future<Classification>> results = host.invokeAll(calls);
 
             assertThat(results.get(0).get().label()).isEqualTo("billing");

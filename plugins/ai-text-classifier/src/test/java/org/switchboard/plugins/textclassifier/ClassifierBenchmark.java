@@ -64,7 +64,9 @@ public final class ClassifierBenchmark {
             print("baseline: majority label", majority(split, labels));
             print("baseline: naive Bayes on words", naiveBayes(split, labels));
             System.out.println();
-            System.out.println("per-label F1 (model): " + quality(engine, split.heldOut(), labels).perLabelF1());
+            System.out.println("per-label F1 (model):");
+            new java.util.TreeMap<>(quality(engine, split.heldOut(), labels).perLabelF1())
+                    .forEach((label, f1) -> System.out.printf("  %-20s %.3f%n", label, f1));
             System.out.println();
             latency(engine, model, split.heldOut());
         }
