@@ -54,7 +54,8 @@ public class DjlRuntimePlugin extends SwitchboardPlugin {
         }
         long started = System.nanoTime();
         Engine engine = loadEngine();
-        context().logger().log(Level.INFO, "DJL {0} engine {1} loaded in {2} ms (natives in {3})", engine.getEngineName(),
+        context().logger().log(Level.INFO, "DJL {0} engine {1} loaded in {2} ms (natives in {3})",
+                engine.getEngineName(),
                 engine.getVersion(), (System.nanoTime() - started) / 1_000_000,
                 System.getProperty(ENGINE_CACHE_PROPERTY, System.getenv(ENGINE_CACHE_PROPERTY)));
     }

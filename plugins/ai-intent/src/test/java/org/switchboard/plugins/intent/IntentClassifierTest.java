@@ -70,7 +70,8 @@ class IntentClassifierTest {
         assertThat(result.scores()).containsOnlyKeys("order_status", "refund", "return", "product_question",
                 "complaint", "billing", "account", "other");
         assertThat(result.scores().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-4));
-        assertThat(result.scores().values()).allSatisfy(score -> assertThat(score).isLessThanOrEqualTo(result.confidence()));
+        assertThat(result.scores().values())
+                .allSatisfy(score -> assertThat(score).isLessThanOrEqualTo(result.confidence()));
         assertThat(result.model()).isEqualTo(classifier.model());
         assertThat(result.model().id()).isEqualTo("intent-mlp");
         assertThat(result.model().version()).startsWith("default-");
@@ -108,7 +109,8 @@ class IntentClassifierTest {
                 .as("retrain the default model after changing dataset/intent.csv (see README)")
                 .isEqualTo(HexFormat.of().formatHex(digest.digest()));
         assertThat(examples.stream().collect(java.util.stream.Collectors.groupingBy(LabelledText::label,
-                java.util.stream.Collectors.counting())).values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(60));
+                java.util.stream.Collectors.counting())).values())
+                .allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(60));
         assertThat(Double.parseDouble(shipped.getProperty("heldout.accuracy"))).isGreaterThan(0.6);
     }
 

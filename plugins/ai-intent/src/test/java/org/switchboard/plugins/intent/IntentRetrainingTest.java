@@ -16,6 +16,7 @@ import org.switchboard.plugin.api.ai.AiException;
 import org.switchboard.plugin.api.ai.LabelledText;
 import org.switchboard.plugin.api.ai.MessageClassifier;
 import org.switchboard.plugin.api.ai.ModelInfo;
+import org.switchboard.plugin.api.ai.TrainingProgress;
 import org.switchboard.plugin.api.ai.TrainingReport;
 import org.switchboard.plugin.testkit.TestPluginContext;
 import org.switchboard.plugins.textclassifier.LabelledCsv;
@@ -115,6 +116,38 @@ class IntentRetrainingTest {
                 .isInstanceOf(AiException.class).hasMessageContaining("No training examples");
         assertThat(classifier.model()).isEqualTo(shipped);
         assertThat(Files.exists(context.dataDirectory().resolve("models"))).isFalse();
+    }
+
+    @Test
+    void a_cancelled_training_run_leaves_no_candidate_and_the_next_one_may_start() throws Exception {
+        List<LabelledText> examples;
+        try (Reader in = new InputStreamReader(getClass().getResourceAsStream("/retrain-warranty.csv"),
+                StandardCharsets.UTF_8)) {
+            examples = LabelledCsv.read(in);
+        }
+        List<String> stages = new ArrayList<>();
+        TrainingProgress cancelAfterThreeEpochs = new TrainingProgress() {
+            @Override
+            public void report(double fraction, String stage) {
+                stages.add(stage);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return stages.contains("epoch 3 of 30");
+            }
+        };
+
+        assertThatThrownBy(() -> classifier.train(examples, cancelAfterThreeEpochs))
+                .isInstanceOf(AiException.class).hasMessageContaining("cancelled");
+
+        assertThat(stages).doesNotContain("epoch 4 of 30");
+        try (var candidates = Files.list(context.dataDirectory().resolve("models"))) {
+            assertThat(candidates).isEmpty();
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no models folder at all: nothing was saved either
+        }
+        assertThat(classifier.train(examples, (f, s) -> { }).candidate().id()).isEqualTo("intent-mlp");
     }
 
     @Test

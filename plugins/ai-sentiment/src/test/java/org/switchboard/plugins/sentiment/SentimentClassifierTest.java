@@ -123,6 +123,7 @@ class SentimentClassifierTest {
 
         Files.write(candidate.resolve("weights.params"), new byte[] {0, 1, 2, 3});
         assertThatThrownBy(() -> new SentimentPlugin(context).start())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("model v7's weights.params is unusable");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("model v7's weights.params is unusable");
     }
 }

@@ -86,7 +86,8 @@ final class LoadedModel implements AutoCloseable {
      * The network alone on an already featurized batch (no translator, no softmax): the raw baseline for latency.
      */
     NDArray logits(NDManager manager, NDArray features) {
-        return model.getBlock().forward(new ParameterStore(manager, false), new NDList(features), false).singletonOrThrow();
+        return model.getBlock().forward(new ParameterStore(manager, false), new NDList(features), false)
+                .singletonOrThrow();
     }
 
     /** The weights in DJL's parameter format, as {@link #load} reads them. */

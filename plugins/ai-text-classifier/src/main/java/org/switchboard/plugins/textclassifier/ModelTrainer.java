@@ -53,29 +53,29 @@ final class ModelTrainer {
         HashedNgrams featurizer = new HashedNgrams(settings.dimensions());
         progress.report(0, "preparing " + split.training().size() + " examples");
         return EngineThread.call(() -> {
-                Engine engine = Engine.getEngine("PyTorch");
-                engine.setRandomSeed(settings.seed());
-                Model model = Model.newInstance(modelId, "PyTorch");
-                boolean done = false;
-                try {
-                    model.setBlock(ClassifierNetwork.create(settings.hidden(), labels.size()));
-                    fit(model, split.training(), labels, featurizer, progress);
-                    progress.report(0.97, "evaluating on " + split.heldOut().size() + " held-out examples");
-                    ModelMetadata unscored = metadata(modelId, version, labels, split, null, examples);
-                    LoadedModel trained = LoadedModel.of(unscored, model);
-                    Evaluation evaluation = evaluate(trained, split.heldOut());
-                    LoadedModel scored = LoadedModel.of(metadata(modelId, version, labels, split, evaluation,
-                            examples), model);
-                    done = true;
-                    progress.report(1, "done");
-                    return scored;
-                } catch (IOException | RuntimeException e) {
-                    throw new AiException("Training failed: " + e.getMessage(), e);
-                } finally {
-                    if (!done) {
-                        model.close();
-                    }
+            Engine engine = Engine.getEngine("PyTorch");
+            engine.setRandomSeed(settings.seed());
+            Model model = Model.newInstance(modelId, "PyTorch");
+            boolean done = false;
+            try {
+                model.setBlock(ClassifierNetwork.create(settings.hidden(), labels.size()));
+                fit(model, split.training(), labels, featurizer, progress);
+                progress.report(0.97, "evaluating on " + split.heldOut().size() + " held-out examples");
+                ModelMetadata unscored = metadata(modelId, version, labels, split, null, examples);
+                LoadedModel trained = LoadedModel.of(unscored, model);
+                Evaluation evaluation = evaluate(trained, split.heldOut());
+                LoadedModel scored = LoadedModel.of(metadata(modelId, version, labels, split, evaluation,
+                        examples), model);
+                done = true;
+                progress.report(1, "done");
+                return scored;
+            } catch (IOException | RuntimeException e) {
+                throw new AiException("Training failed: " + e.getMessage(), e);
+            } finally {
+                if (!done) {
+                    model.close();
                 }
+            }
         });
     }
 

@@ -2,6 +2,7 @@ package org.switchboard.plugins.textclassifier;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -154,12 +155,6 @@ public final class TextClassifierEngine implements AutoCloseable {
      * @throws AiException when the examples are unusable, another training runs, or training fails
      */
     public TrainingReport train(List<LabelledText> examples, TrainingProgress progress) throws AiException {
-        return train(examples, progress, spec.settings());
-    }
-
-    /** {@link #train(List, TrainingProgress)} with other settings (tests train for fewer epochs). */
-    public TrainingReport train(List<LabelledText> examples, TrainingProgress progress, TrainingSettings settings)
-            throws AiException {
         List<LabelledText> clean = TrainingExamples.validate(examples);
         TrainingProgress reporter = progress == null ? (fraction, stage) -> { } : progress;
         if (!training.compareAndSet(false, true)) {
@@ -167,7 +162,8 @@ public final class TextClassifierEngine implements AutoCloseable {
         }
         try {
             String version = newVersion(clean);
-            try (LoadedModel candidate = new ModelTrainer(settings).train(spec.modelId(), version, clean, reporter)) {
+            ModelTrainer trainer = new ModelTrainer(spec.settings());
+            try (LoadedModel candidate = trainer.train(spec.modelId(), version, clean, reporter)) {
                 store.save(candidate);
                 ModelMetadata m = candidate.metadata();
                 logger.log(Level.INFO, "Trained candidate {0} {1}: held-out accuracy {2}, macro-F1 {3}",
@@ -186,7 +182,7 @@ public final class TextClassifierEngine implements AutoCloseable {
         String base = ZonedDateTime.now(ZoneOffset.UTC).format(VERSION_TIME) + "-"
                 + ModelTrainer.sha256(examples).substring(0, 8);
         String version = base;
-        for (int n = 2; store.hasCandidate(version) || java.nio.file.Files.exists(store.candidateDir(version)); n++) {
+        for (int n = 2; Files.exists(store.candidateDir(version)); n++) {
             version = base + "-" + n;
         }
         return version;

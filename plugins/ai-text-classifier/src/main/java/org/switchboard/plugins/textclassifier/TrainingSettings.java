@@ -20,9 +20,4 @@ public record TrainingSettings(int dimensions, int hidden, int epochs, int batch
             throw new IllegalArgumentException("invalid training settings");
         }
     }
-
-    /** The same with another number of epochs (tests train briefly). */
-    public TrainingSettings withEpochs(int newEpochs) {
-        return new TrainingSettings(dimensions, hidden, newEpochs, batchSize, learningRate, seed);
-    }
 }
