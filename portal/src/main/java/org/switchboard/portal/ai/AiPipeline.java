@@ -116,7 +116,7 @@ public class AiPipeline implements DisposableBean {
         for (Contributed<MessageClassifier> classifier : classifiers) {
             try {
                 Classification result = classifier.extension().classify(text, conversation);
-                decisions.classified(conversationId, classifier.extension().task(), result);
+                retrying(() -> decisions.classified(conversationId, classifier.extension().task(), result));
                 if (classifier.extension().task() == MessageClassifier.Task.INTENT) {
                     intent = result;
                 } else {
@@ -130,8 +130,8 @@ public class AiPipeline implements DisposableBean {
         boolean upset = sentiment != null && sentiment.label().equals("negative")
                 && sentiment.confidence() >= properties.negativeSentimentAt();
         if (upset) {
-            decisions.prioritised(conversationId, Priority.HIGH, "negative sentiment "
-                    + String.format(java.util.Locale.ROOT, "%.2f", sentiment.confidence()));
+            String why = "negative sentiment " + String.format(java.util.Locale.ROOT, "%.2f", sentiment.confidence());
+            retrying(() -> decisions.prioritised(conversationId, Priority.HIGH, why));
         }
         if (assistants.isEmpty()) {
             return;
@@ -156,19 +156,19 @@ public class AiPipeline implements DisposableBean {
 
     private void act(long conversationId, AssistantReply reply, Classification intent, boolean upset) {
         if (reply.decision() == AssistantReply.Decision.ESCALATE) {
-            decisions.escalated(conversationId, reply);
+            retrying(() -> decisions.escalated(conversationId, reply));
             return;
         }
         String notAlone = whyNotAlone(reply, intent, upset);
         if (notAlone != null) {
-            decisions.suggested(conversationId, reply, notAlone);
+            retrying(() -> decisions.suggested(conversationId, reply, notAlone));
             return;
         }
         try {
             replies.replyAsAssistant(conversationId, properties.assistantName(), reply.text());
-            decisions.answered(conversationId, reply);
+            retrying(() -> decisions.answered(conversationId, reply));
         } catch (ReplyNotPossibleException closed) {
-            decisions.suggested(conversationId, reply, closed.getMessage());
+            retrying(() -> decisions.suggested(conversationId, reply, closed.getMessage()));
         }
     }
 
@@ -188,6 +188,23 @@ public class AiPipeline implements DisposableBean {
                     properties.minConfidence());
         }
         return null;
+    }
+
+    /*
+     * A decision is a small write on the conversation, which agents and ingestion may be changing at the same
+     * moment (the version check then refuses it): try again on the fresh row rather than lose the decision.
+     */
+    private static void retrying(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (org.springframework.dao.ConcurrencyFailureException conflict) {
+                if (attempt >= 3) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     private List<CustomerRecord> recordsOf(CustomerProfile customer) {

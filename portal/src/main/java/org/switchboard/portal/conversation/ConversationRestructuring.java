@@ -57,8 +57,14 @@ public class ConversationRestructuring {
                     + " merge the customers first");
         }
         Instant now = clock.instant();
-        moveAll(messages.findByConversation(sourceId), target);
-        target.recomputeFrom(messages.findByConversation(targetId));
+        List<Message> moving = messages.findByConversation(sourceId);
+        List<Message> staying = messages.findByConversation(targetId);
+        moveAll(moving, target);
+        // Recomputed from the lists in hand, in the same order the history shows.
+        List<Message> all = new java.util.ArrayList<>(staying);
+        all.addAll(moving);
+        all.sort(java.util.Comparator.comparing(Message::getCreatedAt).thenComparing(Message::getId));
+        target.recomputeFrom(all);
         source.recomputeFrom(List.of());
         if (source.getStatus() != ConversationStatus.RESOLVED) {
             source.changeStatus(ConversationStatus.RESOLVED, now);
@@ -100,9 +106,11 @@ public class ConversationRestructuring {
         Conversation split = conversations.save(new Conversation(original.getCustomer(),
                 first.getChannelAccountId() != null ? first.getChannelAccountId() : original.getLastChannelAccountId(),
                 original.getSubject(), first.getCreatedAt()));
-        moveAll(moving, split);
-        split.recomputeFrom(messages.findByConversation(split.getId()));
-        original.recomputeFrom(messages.findByConversation(conversationId));
+        List<Message> staying = List.copyOf(ordered.subList(0, at));
+        List<Message> moved = List.copyOf(moving);
+        moveAll(moved, split);
+        split.recomputeFrom(moved);
+        original.recomputeFrom(staying);
         record(conversationId, ConversationEventType.SPLIT_AWAY, now, agentId, "into #" + split.getId());
         record(split.getId(), ConversationEventType.SPLIT_FROM, now, agentId, "from #" + conversationId);
         publish(original, Change.MESSAGE_ADDED);
