@@ -1,6 +1,7 @@
 package org.switchboard.portal.conversation;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,11 +43,11 @@ public class AiDecisions {
     /** Negative sentiment raised the priority. */
     @Transactional
     public void prioritised(long conversationId, Priority priority, String why) {
-        Conversation conversation = load(conversationId);
-        if (conversation.getPriority().ordinal() < priority.ordinal()) {
-            conversation.changePriority(priority);
+        List<Priority> lower = java.util.Arrays.stream(Priority.values())
+                .filter(p -> p.ordinal() < priority.ordinal()).toList();
+        if (conversations.raisePriority(conversationId, priority, lower) > 0) {
             record(conversationId, ConversationEventType.STATUS_CHANGED, "priority " + priority + ": " + why);
-            publish(conversation);
+            publish(conversationId);
         }
     }
 
@@ -60,24 +61,19 @@ public class AiDecisions {
     /** The assistant's answer is offered to the agent instead of sent. */
     @Transactional
     public void suggested(long conversationId, AssistantReply reply, String why) {
-        Conversation conversation = load(conversationId);
-        conversation.suggest(reply.text(), String.join(", ", reply.sources()));
+        conversations.setAiSuggestion(conversationId, Conversation.clip(reply.text(), 4000),
+                Conversation.clip(String.join(", ", reply.sources()), 1000));
         record(conversationId, ConversationEventType.AI_SUGGESTED, confidence(reply.confidence()) + " "
                 + model(reply.model()) + ": " + why);
-        publish(conversation);
+        publish(conversationId);
     }
 
     /** The assistant handed over to a human: the summary is pinned at the top of the conversation. */
     @Transactional
     public void escalated(long conversationId, AssistantReply reply) {
-        Conversation conversation = load(conversationId);
-        conversation.pinSummary(reply.summary());
+        conversations.setAiSummary(conversationId, Conversation.clip(reply.summary(), 4000));
         record(conversationId, ConversationEventType.ESCALATED, reply.reason() + " " + model(reply.model()));
-        publish(conversation);
-    }
-
-    private Conversation load(long id) {
-        return conversations.findById(id).orElseThrow(() -> new UnknownConversationException(id));
+        publish(conversationId);
     }
 
     private void record(long conversationId, ConversationEventType type, String detail) {
@@ -86,9 +82,10 @@ public class AiDecisions {
                 clipped));
     }
 
-    private void publish(Conversation conversation) {
-        publisher.publishEvent(new ConversationChanged(conversation.getId(), conversation.getCustomer().getId(),
-                Change.STATUS));
+    private void publish(long conversationId) {
+        long customerId = conversations.findCustomerIdById(conversationId)
+                .orElseThrow(() -> new UnknownConversationException(conversationId));
+        publisher.publishEvent(new ConversationChanged(conversationId, customerId, Change.STATUS));
     }
 
     private static String confidence(double value) {

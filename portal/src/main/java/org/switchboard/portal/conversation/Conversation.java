@@ -23,7 +23,12 @@ import org.switchboard.portal.customer.Customer;
  * A conversation with one customer, which may move between channels. Keeps a denormalised summary of its latest
  * message so inbox lists never compute "latest message per conversation" at query time.
  */
+/*
+ * Dynamic updates: an update writes only the columns that changed, so writers that touch different columns (an
+ * agent replying, the assistant leaving a suggestion with a targeted update) never overwrite each other's values.
+ */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 public class Conversation {
 
     private static final int PREVIEW_LENGTH = 300;
@@ -211,20 +216,7 @@ public class Conversation {
         return aiSuggestionSources;
     }
 
-    void pinSummary(String summary) {
-        this.aiSummary = clip(summary, 4000);
-    }
-
-    void suggest(String text, String sources) {
-        this.aiSuggestion = clip(text, 4000);
-        this.aiSuggestionSources = clip(sources, 1000);
-    }
-
-    void changePriority(Priority priority) {
-        this.priority = priority;
-    }
-
-    private static String clip(String value, int max) {
+    static String clip(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 

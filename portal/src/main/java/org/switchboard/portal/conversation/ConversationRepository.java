@@ -48,4 +48,27 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
             select c from Conversation c join fetch c.customer where c.customer.id = :customerId
             order by c.lastActivityAt desc, c.id desc""")
     List<Conversation> findByCustomerOrderByLastActivityDesc(Long customerId);
+
+    /*
+     * Targeted updates for side facts (the assistant's notes, the unread marker): they neither bump the version nor
+     * touch other columns, so they never make an agent's or the ingestion's concurrent write fail.
+     */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Conversation c set c.aiSuggestion = :text, c.aiSuggestionSources = :sources where c.id = :id")
+    int setAiSuggestion(Long id, String text, String sources);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Conversation c set c.aiSummary = :summary where c.id = :id")
+    int setAiSummary(Long id, String summary);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Conversation c set c.priority = :priority where c.id = :id and c.priority in :lower")
+    int raisePriority(Long id, Priority priority, java.util.Collection<Priority> lower);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Conversation c set c.unreadCount = 0 where c.id = :id and c.unreadCount > 0")
+    int clearUnread(Long id);
+
+    @Query("select c.customer.id from Conversation c where c.id = :id")
+    java.util.Optional<Long> findCustomerIdById(Long id);
 }

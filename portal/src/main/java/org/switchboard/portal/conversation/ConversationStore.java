@@ -184,10 +184,10 @@ public class ConversationStore {
     /** Clears the unread marker when an agent opens the conversation. */
     @Transactional
     public void markRead(long conversationId) {
-        conversations.findById(conversationId).filter(c -> c.getUnreadCount() > 0).ifPresent(c -> {
-            c.markRead();
-            publish(c, Change.STATUS);
-        });
+        if (conversations.clearUnread(conversationId) > 0) {
+            conversations.findCustomerIdById(conversationId).ifPresent(customerId -> publisher.publishEvent(
+                    new ConversationChanged(conversationId, customerId, Change.STATUS)));
+        }
     }
 
     private void record(Long conversationId, ConversationEventType type, Instant at, Long agentId, String accountId,

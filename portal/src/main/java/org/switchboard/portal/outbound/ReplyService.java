@@ -194,7 +194,24 @@ public class ReplyService {
         return queue(conversationId, target, agentId, authorName, body, templateJson, false);
     }
 
+    /*
+     * A customer's message arriving at the same moment changes the conversation too; the version check then
+     * refuses one of the two writes. The reply is simply written again on the fresh row.
+     */
     private long queue(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
+            String templateJson, boolean bot) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return queueOnce(conversationId, target, agentId, authorName, body, templateJson, bot);
+            } catch (org.springframework.dao.ConcurrencyFailureException conflict) {
+                if (attempt >= 3) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private long queueOnce(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
             String templateJson, boolean bot) {
         Long messageId = transaction.execute(status -> {
             Message message = store.appendOutbound(conversationId, target.channelAccountId(), target.identity(),
