@@ -22,8 +22,11 @@ public class ConversationQueries {
 
     private final MessageAttachmentRepository attachments;
 
+    private final ConversationEventRepository events;
+
     ConversationQueries(ConversationRepository conversations, MessageRepository messages,
-            MessageAttachmentRepository attachments) {
+            MessageAttachmentRepository attachments, ConversationEventRepository events) {
+        this.events = events;
         this.conversations = conversations;
         this.messages = messages;
         this.attachments = attachments;
@@ -132,5 +135,11 @@ public class ConversationQueries {
     public AiNotes aiNotes(long conversationId) {
         return conversations.findById(conversationId).map(c -> new AiNotes(c.getAiSummary(), c.getAiSuggestion(),
                 c.getAiSuggestionSources())).orElse(new AiNotes(null, null, null));
+    }
+
+    /** The customer's latest sentiment labels (newest first), e.g. "negative 0.91", from the classifiers' events. */
+    public List<String> sentimentTrend(long customerId, int limit) {
+        return events.findSentimentOfCustomer(customerId, Limit.of(limit)).stream()
+                .map(e -> e.getDetail().substring("sentiment:".length()).split(" \\(")[0]).toList();
     }
 }

@@ -40,6 +40,7 @@ class CustomerPanel extends VerticalLayout {
     final CustomerIdentityEditor identities;
     final CustomerRecordEditor record;
     final Div conversations = new Div();
+    final Div sentiment = new Div();
     final Div records = new Div();
     final Div timeline = new Div();
     final Button more = new Button("Older messages");
@@ -65,7 +66,8 @@ class CustomerPanel extends VerticalLayout {
         more.setId("customer-timeline-more");
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         more.addClickListener(e -> showMore());
-        add(name, identities, record, new H4("Conversations"), conversations, new H4("Orders and accounts"),
+        sentiment.setId("customer-sentiment");
+        add(name, identities, record, sentiment, new H4("Conversations"), conversations, new H4("Orders and accounts"),
                 records, new H4("Timeline, all channels"), timeline, more, privacy);
     }
 
@@ -78,6 +80,9 @@ class CustomerPanel extends VerticalLayout {
         customerId = profile.id();
         showProfile(profile);
         showConversations();
+        List<String> trend = services.queries.sentimentTrend(customerId, 10);
+        sentiment.setText(trend.isEmpty() ? "" : "Sentiment, latest first: " + String.join(" · ", trend));
+        sentiment.setVisible(!trend.isEmpty());
         showRecords(profile);
         timeline.removeAll();
         lastShown = null;
@@ -111,6 +116,7 @@ class CustomerPanel extends VerticalLayout {
         conversations.removeAll();
         for (ConversationSummary c : services.queries.conversationsOf(customerId)) {
             RouterLink link = new RouterLink("#" + c.id() + " · " + c.status().name().toLowerCase() + " · "
+                    + (c.assigneeName() == null ? "unassigned" : c.assigneeName()) + " · "
                     + channelNames.getOrDefault(c.channelAccountId(), "") + " · "
                     + (c.preview() == null ? "" : c.preview()), ConversationView.class, c.id());
             link.getElement().setAttribute("data-testid", "customer-conversation");

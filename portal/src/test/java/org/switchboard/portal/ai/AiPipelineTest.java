@@ -114,7 +114,7 @@ class AiPipelineTest {
         String answer = jdbc.queryForObject("select body_text from message where conversation_id = ? and direction"
                 + " = 'OUT'", String.class, conversation);
         assertThat(answer).contains("4827").containsIgnoringCase("shipped").contains("1Z999AA10123456784");
-        assertThat(events(conversation, "AI_CLASSIFIED")).isEqualTo(1);
+        assertThat(events(conversation, "AI_CLASSIFIED")).as("intent and sentiment").isEqualTo(2);
         assertThat(events(conversation, "BOT_REPLY")).isEqualTo(1);
         assertThat(events(conversation, "FIRST_RESPONSE")).as("a bot is not a human first response").isZero();
         dispatcher.deliverDue();
@@ -132,6 +132,12 @@ class AiPipelineTest {
         assertThat(botReplies(conversation)).isZero();
         String summary = queries.aiNotes(conversation).summary();
         assertThat(summary).isNotBlank().containsIgnoringCase("whatsapp");
+        Await.until("the sentiment is recorded", () -> events(conversation, "AI_CLASSIFIED") == 2);
+        long customer = jdbc.queryForObject("select customer_id from conversation where id = ?", Long.class,
+                conversation);
+        assertThat(queries.sentimentTrend(customer, 5)).containsExactly("negative 0.90");
+        assertThat(jdbc.queryForObject("select priority from conversation where id = ?", String.class, conversation))
+                .as("an upset customer is prioritised").isEqualTo("HIGH");
     }
 
     private long customerWrites(String text) throws Exception {
@@ -189,6 +195,32 @@ class AiPipelineTest {
                                         : t.contains("order") ? "order_status" : "other";
                                 double confidence = label.equals("other") ? 0.5 : 0.92;
                                 return new Classification(label, confidence, Map.of(label, confidence), MODEL);
+                            }
+                        }
+                        """)
+                .source("testplugin.keywords.KeywordSentiment", """
+                        package testplugin.keywords;
+
+                        import java.util.List;
+                        import java.util.Map;
+                        import org.pf4j.Extension;
+                        import org.switchboard.plugin.api.ai.Classification;
+                        import org.switchboard.plugin.api.ai.ConversationSnapshot;
+                        import org.switchboard.plugin.api.ai.MessageClassifier;
+                        import org.switchboard.plugin.api.ai.ModelInfo;
+
+                        @Extension
+                        public class KeywordSentiment implements MessageClassifier {
+                            static final ModelInfo MODEL = new ModelInfo("sentiment-keywords", "1");
+
+                            public String id() { return "sentiment"; }
+                            public Task task() { return Task.SENTIMENT; }
+                            public ModelInfo model() { return MODEL; }
+                            public List<String> labels() { return List.of("negative", "neutral"); }
+
+                            public Classification classify(String text, ConversationSnapshot conversation) {
+                                String label = text.toLowerCase().contains("unacceptable") ? "negative" : "neutral";
+                                return new Classification(label, 0.9, Map.of(label, 0.9), MODEL);
                             }
                         }
                         """);
