@@ -42,6 +42,8 @@ final class PortalUnderTest implements AutoCloseable {
                 "--switchboard.plugins.directory=" + dataDirectory.resolve("plugins"),
                 "--server.port=0",
                 "--switchboard.demo.enabled=true",
+                // Ingestion is measured, not the assistant: AI runs beside ingestion on its own worker.
+                "--switchboard.ai.enabled=" + System.getProperty("ai", "false"),
                 "--switchboard.bootstrap.admin-password=" + UUID.randomUUID(),
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",

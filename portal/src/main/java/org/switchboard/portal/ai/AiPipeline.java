@@ -60,6 +60,7 @@ public class AiPipeline implements DisposableBean {
     private final ConversationSnapshots snapshots;
     private final AiProperties properties;
     private final ThreadPoolExecutor worker;
+    private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
 
     AiPipeline(PluginHost plugins, ConversationQueries queries, CustomerProfiles profiles,
             CustomerDataSources dataSources, KnowledgeBase knowledge, ReplyService replies, AiDecisions decisions,
@@ -86,7 +87,10 @@ public class AiPipeline implements DisposableBean {
         try {
             worker.execute(() -> process(stored.conversationId()));
         } catch (RejectedExecutionException full) {
-            log.warn("AI queue full: conversation {} waits for a human without AI", stored.conversationId());
+            long dropped = skipped.incrementAndGet();
+            if (dropped == 1 || dropped % 1_000 == 0) {
+                log.warn("AI queue full: {} customer messages so far skipped AI and wait for a human", dropped);
+            }
         }
     }
 

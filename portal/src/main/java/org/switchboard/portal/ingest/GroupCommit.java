@@ -16,7 +16,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.switchboard.plugin.api.channel.InboundEvent;
 
 /**
- * Group commit for webhook deliveries: concurrent deliveries wait in a queue while one writer thread stores
+ * Group commit for webhook deliveries: concurrent deliveries wait in a queue while a writer thread stores
  * whatever has queued up in one transaction (one flush, one commit, one index refresh for the lot), then answers
  * each caller. Every caller still returns only after its events are committed.
  *
@@ -42,13 +42,15 @@ final class GroupCommit {
 
     private final Store store;
     private final int maxBatch;
+    private final int writerCount;
     private final long waitSeconds;
     private final BlockingQueue<Request> queue;
     private volatile boolean running;
-    private Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
 
-    GroupCommit(Store store, int maxBatch, int queueCapacity, long waitSeconds) {
+    GroupCommit(Store store, int writerCount, int maxBatch, int queueCapacity, long waitSeconds) {
         this.store = store;
+        this.writerCount = writerCount;
         this.maxBatch = maxBatch;
         this.waitSeconds = waitSeconds;
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
@@ -60,14 +62,18 @@ final class GroupCommit {
 
     void start() {
         running = true;
-        writer = Thread.ofPlatform().daemon().name("ingest-writer").start(this::loop);
+        for (int i = 0; i < writerCount; i++) {
+            writers.add(Thread.ofPlatform().daemon().name("ingest-writer-" + i).start(this::loop));
+        }
     }
 
     /** Stops taking deliveries, stores what is queued, and waits for the writer to finish. */
     void stop() throws InterruptedException {
         running = false;
-        if (writer != null) {
+        for (Thread writer : writers) {
             writer.interrupt();
+        }
+        for (Thread writer : writers) {
             writer.join(30_000);
         }
         // Whatever is still queued (the writer was interrupted mid-wait) is stored by this thread.

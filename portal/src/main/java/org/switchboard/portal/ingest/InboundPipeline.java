@@ -53,7 +53,7 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
             public IngestResult alone(String accountId, List<? extends InboundEvent> events) {
                 return ingestAlone(accountId, events);
             }
-        }, properties.maxBatch(), properties.queueCapacity(), properties.waitSeconds());
+        }, properties.writers(), properties.maxBatch(), properties.queueCapacity(), properties.waitSeconds());
     }
 
     @Override

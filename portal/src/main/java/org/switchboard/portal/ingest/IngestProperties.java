@@ -5,14 +5,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Group commit of inbound deliveries.
  *
+ * @param writers       writer threads (each commits its own batches; two deliveries to one conversation in two
+ *                      batches meet the version check and the later one is stored again)
  * @param maxBatch      the most deliveries stored in one transaction
  * @param queueCapacity deliveries that may wait for the writer; beyond that, webhooks get 503
  * @param waitSeconds   how long a webhook waits for its commit before answering 503
  */
 @ConfigurationProperties("switchboard.ingest")
-public record IngestProperties(int maxBatch, int queueCapacity, int waitSeconds) {
+public record IngestProperties(int writers, int maxBatch, int queueCapacity, int waitSeconds) {
 
     public IngestProperties {
+        writers = writers <= 0 ? 2 : writers;
         maxBatch = maxBatch <= 0 ? 100 : maxBatch;
         queueCapacity = queueCapacity <= 0 ? 5_000 : queueCapacity;
         waitSeconds = waitSeconds <= 0 ? 30 : waitSeconds;
