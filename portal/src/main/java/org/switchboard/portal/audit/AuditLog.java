@@ -59,6 +59,24 @@ public class AuditLog {
         }
     }
 
+    /**
+     * Records a fact once the current transaction has committed (an audit entry must not claim what rolled back);
+     * at once when there is no transaction.
+     */
+    public void recordAfterCommit(String actor, String action, String target, String detail) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            record(actor, action, target, detail);
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        record(actor, action, target, detail);
+                    }
+                });
+    }
+
     /** The latest entries, newest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> latest(int limit) {

@@ -138,8 +138,8 @@ public class CustomerMerger {
         events.save(new CustomerEvent(mergedId, CustomerEventType.MERGED_INTO, now, actor,
                 "merged into customer #" + survivorId + " (merge #" + record.getId() + ")"));
         reindex(survivor, merged);
-        AfterCommit.run(() -> audit.record(actor, AUDIT_MERGED, "customer:" + survivorId,
-                "merge #" + record.getId() + ": customer #" + mergedId + " into #" + survivorId + "; " + counts));
+        audit.recordAfterCommit(actor, AUDIT_MERGED, "customer:" + survivorId,
+                "merge #" + record.getId() + ": customer #" + mergedId + " into #" + survivorId + "; " + counts);
         return view(record, movedCounts(items));
     }
 
@@ -201,7 +201,7 @@ public class CustomerMerger {
         events.save(new CustomerEvent(mergedId, CustomerEventType.UNMERGED, now, actor,
                 "split off customer #" + survivorId + " again; " + detail));
         reindex(survivor, merged);
-        AfterCommit.run(() -> audit.record(actor, AUDIT_UNMERGED, "customer:" + survivorId, detail));
+        audit.recordAfterCommit(actor, AUDIT_UNMERGED, "customer:" + survivorId, detail);
         return view(record, movedCounts(items));
     }
 

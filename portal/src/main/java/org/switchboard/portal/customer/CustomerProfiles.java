@@ -346,8 +346,8 @@ public class CustomerProfiles {
         events.save(new CustomerEvent(customer.getId(), CustomerEventType.IDENTITY_ADDED, now, actor,
                 normalized.kind() + " identity #" + saved.getId()));
         // The audit log outlives an erasure: ids and the kind only, never the value.
-        AfterCommit.run(() -> audit.record(actor, AUDIT_IDENTITY_ADDED, "customer:" + customer.getId(),
-                "kind=" + normalized.kind() + " identity=" + saved.getId()));
+        audit.recordAfterCommit(actor, AUDIT_IDENTITY_ADDED, "customer:" + customer.getId(),
+                "kind=" + normalized.kind() + " identity=" + saved.getId());
         return new CustomerProfile.Identity(saved.getId(), saved.getKind(), saved.getValue(), saved.getCreatedAt());
     }
 

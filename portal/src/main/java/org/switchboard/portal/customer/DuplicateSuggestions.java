@@ -86,7 +86,8 @@ public class DuplicateSuggestions {
                 insert into customer_duplicate_dismissal (customer_low_id, customer_high_id, dismissed_at, dismissed_by)
                 values (?, ?, ?, ?) on duplicate key update dismissed_at = dismissed_at""",
                 low, high, Sql.utc(clock.instant()), actor);
-        AfterCommit.run(() -> audit.record(actor, AUDIT_DISMISSED, "customer:" + low, "not the same person as customer #" + high));
+        audit.recordAfterCommit(actor, AUDIT_DISMISSED, "customer:" + low,
+                "not the same person as customer #" + high);
     }
 
     private record Pair(long a, long b) {

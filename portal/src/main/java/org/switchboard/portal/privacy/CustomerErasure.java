@@ -83,7 +83,7 @@ public class CustomerErasure {
         ErasureReport report = new ErasureReport(group, identities, notes, tags, values, events, purged);
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         String actor = who == null || !who.isAuthenticated() ? "system" : who.getName();
-        AfterCommit.run(() -> audit.record(actor, AUDIT_ERASED, "customer:" + group.getFirst(), report.toString()));
+        audit.recordAfterCommit(actor, AUDIT_ERASED, "customer:" + group.getFirst(), report.toString());
         return report;
     }
 
