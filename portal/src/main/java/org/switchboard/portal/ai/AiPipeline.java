@@ -36,6 +36,8 @@ import org.switchboard.portal.outbound.ReplyNotPossibleException;
 import org.switchboard.portal.outbound.ReplyService;
 import org.switchboard.portal.plugin.Contributed;
 import org.switchboard.portal.plugin.PluginHost;
+import org.switchboard.portal.triage.TriageFacts;
+import org.switchboard.portal.triage.TriageRules;
 
 /**
  * After a customer's message is committed: classify it with every classifier plugin, raise the priority of an
@@ -59,12 +61,14 @@ public class AiPipeline implements DisposableBean {
     private final AiDecisions decisions;
     private final ConversationSnapshots snapshots;
     private final AiProperties properties;
+    private final TriageRules triage;
     private final ThreadPoolExecutor worker;
     private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
 
     AiPipeline(PluginHost plugins, ConversationQueries queries, CustomerProfiles profiles,
             CustomerDataSources dataSources, KnowledgeBase knowledge, ReplyService replies, AiDecisions decisions,
-            ConversationSnapshots snapshots, AiProperties properties) {
+            ConversationSnapshots snapshots, AiProperties properties, TriageRules triage) {
+        this.triage = triage;
         this.plugins = plugins;
         this.queries = queries;
         this.profiles = profiles;
@@ -106,7 +110,7 @@ public class AiPipeline implements DisposableBean {
     private void processOrThrow(long conversationId) {
         List<Contributed<MessageClassifier>> classifiers = plugins.extensions(MessageClassifier.class);
         List<Contributed<ReplyAssistant>> assistants = plugins.extensions(ReplyAssistant.class);
-        if (classifiers.isEmpty() && assistants.isEmpty()) {
+        if (classifiers.isEmpty() && assistants.isEmpty() && triage.list().isEmpty()) {
             return;
         }
         ConversationDetail detail = queries.detail(conversationId).orElse(null);
@@ -131,6 +135,7 @@ public class AiPipeline implements DisposableBean {
                         e.getMessage());
             }
         }
+        triage(conversationId, detail, conversation, intent, sentiment);
         boolean upset = sentiment != null && sentiment.label().equals("negative")
                 && sentiment.confidence() >= properties.negativeSentimentAt();
         if (upset) {
@@ -173,6 +178,19 @@ public class AiPipeline implements DisposableBean {
             retrying(() -> decisions.answered(conversationId, reply));
         } catch (ReplyNotPossibleException closed) {
             retrying(() -> decisions.suggested(conversationId, reply, closed.getMessage()));
+        }
+    }
+
+    private void triage(long conversationId, ConversationDetail detail, ConversationSnapshot conversation,
+            Classification intent, Classification sentiment) {
+        java.util.Map<String, String> attributes = profiles.profile(detail.summary().customerId())
+                .map(CustomerProfile::attributes).orElse(java.util.Map.of());
+        TriageFacts facts = new TriageFacts(intent == null ? null : intent.label(),
+                sentiment == null ? null : sentiment.label(), conversation.channel(), attributes);
+        try {
+            triage.apply(conversationId, facts);
+        } catch (org.springframework.dao.ConcurrencyFailureException conflict) {
+            retrying(() -> triage.apply(conversationId, facts));
         }
     }
 

@@ -51,6 +51,15 @@ public class AiDecisions {
         }
     }
 
+    /** A triage rule routed the conversation to a team (only when it had none). */
+    @Transactional
+    public void routed(long conversationId, long teamId, String why) {
+        if (conversations.routeToTeamIfUnrouted(conversationId, teamId) > 0) {
+            record(conversationId, ConversationEventType.ASSIGNED, "team #" + teamId + ": " + why);
+            publish(conversationId);
+        }
+    }
+
     /** The assistant's answer went to the customer (the BOT_REPLY event comes with the message). */
     @Transactional
     public void answered(long conversationId, AssistantReply reply) {

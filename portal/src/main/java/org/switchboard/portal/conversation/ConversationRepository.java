@@ -71,4 +71,8 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
 
     @Query("select c.customer.id from Conversation c where c.id = :id")
     java.util.Optional<Long> findCustomerIdById(Long id);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(value = "update conversation set team_id = :teamId where id = :id and team_id is null", nativeQuery = true)
+    int routeToTeamIfUnrouted(Long id, Long teamId);
 }

@@ -49,6 +49,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             nav.addItem(new SideNavItem("Channel accounts", ChannelAccountsView.class,
                     VaadinIcon.CONNECT.create()));
         }
+        if (access.hasAccess(TriageRulesView.class)) {
+            nav.addItem(new SideNavItem("Triage rules", TriageRulesView.class, VaadinIcon.FILTER.create()));
+        }
         if (access.hasAccess(AiModelsView.class)) {
             nav.addItem(new SideNavItem("AI models", AiModelsView.class, VaadinIcon.AUTOMATION.create()));
         }

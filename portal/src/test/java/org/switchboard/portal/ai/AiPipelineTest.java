@@ -31,6 +31,9 @@ import org.switchboard.portal.customerdata.CustomerDataSources;
 import org.switchboard.portal.knowledge.KnowledgeBase;
 import org.switchboard.portal.outbound.OutboundDispatcher;
 import org.switchboard.portal.testplugins.TestPluginJar;
+import org.switchboard.portal.conversation.Priority;
+import org.switchboard.portal.triage.TriageRuleView;
+import org.switchboard.portal.triage.TriageRules;
 
 /**
  * The assistant end to end with real plugins: the first-party assistant, the shop-orders data plugin against a
@@ -72,6 +75,9 @@ class AiPipelineTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    TriageRules triage;
 
     ProviderStub provider;
     ProviderStub shop;
@@ -138,6 +144,19 @@ class AiPipelineTest {
         assertThat(queries.sentimentTrend(customer, 5)).containsExactly("negative 0.90");
         assertThat(jdbc.queryForObject("select priority from conversation where id = ?", String.class, conversation))
                 .as("an upset customer is prioritised").isEqualTo("HIGH");
+    }
+
+    @Test
+    void a_triage_rule_raises_priority_and_routes_to_a_team() throws Exception {
+        long team = triage.team("Escalations " + UUID.randomUUID()).getId();
+        triage.save(new TriageRuleView(null, "Other questions on WhatsApp", true, "other", null, "whatsapp", null,
+                null, Priority.URGENT, team));
+
+        long conversation = customerWrites("Hello there, quick question about your opening hours");
+
+        Await.until("the rule acted", () -> events(conversation, "ASSIGNED") == 1);
+        assertThat(jdbc.queryForMap("select priority, team_id from conversation where id = ?", conversation))
+                .containsEntry("priority", "URGENT").containsEntry("team_id", team);
     }
 
     private long customerWrites(String text) throws Exception {
