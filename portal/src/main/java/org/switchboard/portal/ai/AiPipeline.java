@@ -17,6 +17,7 @@ import org.switchboard.plugin.api.ai.AssistantReply;
 import org.switchboard.plugin.api.ai.AssistantRequest;
 import org.switchboard.plugin.api.ai.Classification;
 import org.switchboard.plugin.api.ai.ConversationSnapshot;
+import org.switchboard.plugin.api.ai.Embedder;
 import org.switchboard.plugin.api.ai.KnowledgePassage;
 import org.switchboard.plugin.api.ai.MessageClassifier;
 import org.switchboard.plugin.api.ai.ReplyAssistant;
@@ -170,7 +171,9 @@ public class AiPipeline implements DisposableBean {
         }
         String notAlone = whyNotAlone(reply, intent, upset);
         if (notAlone != null) {
+            // A human answers: the suggestion is ready for them, and so is the summary of what the customer wants.
             retrying(() -> decisions.suggested(conversationId, reply, notAlone));
+            retrying(() -> decisions.handedOver(conversationId, reply));
             return;
         }
         try {
@@ -239,7 +242,11 @@ public class AiPipeline implements DisposableBean {
     }
 
     private List<KnowledgePassage> passagesFor(String question, String language) {
-        List<KnowledgePassage> passages = new ArrayList<>(knowledge.retrieve(question, language, PASSAGES));
+        List<Contributed<Embedder>> embedders = plugins.extensions(Embedder.class);
+        List<KnowledgePassage> passages = new ArrayList<>(embedders.isEmpty()
+                ? knowledge.retrieve(question, language, PASSAGES)
+                : SemanticRanking.rerank(embedders.getFirst().extension(), question,
+                        knowledge.retrieve(question, language, SemanticRanking.CANDIDATES), PASSAGES));
         for (Contributed<Retriever> retriever : plugins.extensions(Retriever.class)) {
             try {
                 passages.addAll(retriever.extension().retrieve(question, language, PASSAGES));

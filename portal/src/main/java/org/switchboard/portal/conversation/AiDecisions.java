@@ -77,6 +77,15 @@ public class AiDecisions {
         publish(conversationId);
     }
 
+    /** The assistant's answer waits for an agent: its summary is pinned too, so nobody asks the customer again. */
+    @Transactional
+    public void handedOver(long conversationId, AssistantReply reply) {
+        if (!reply.summary().isBlank()) {
+            conversations.setAiSummary(conversationId, Conversation.clip(reply.summary(), 4000));
+            publish(conversationId);
+        }
+    }
+
     /** The assistant handed over to a human: the summary is pinned at the top of the conversation. */
     @Transactional
     public void escalated(long conversationId, AssistantReply reply) {
