@@ -216,6 +216,10 @@ public class Conversation {
         return aiSuggestionSources;
     }
 
+    void assign(org.switchboard.portal.agent.Agent agent) {
+        this.assignee = agent;
+    }
+
     static String clip(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }

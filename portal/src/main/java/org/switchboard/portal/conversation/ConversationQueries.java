@@ -34,9 +34,25 @@ public class ConversationQueries {
 
     /** One page of the conversations with the given statuses, latest activity first. */
     public InboxPage inbox(Collection<ConversationStatus> statuses, InboxPage.Cursor after, int size) {
-        List<Conversation> rows = after == null
-                ? conversations.findInboxFirstPage(statuses, Limit.of(size + 1))
-                : conversations.findInboxPageAfter(statuses, after.lastActivityAt(), after.id(), Limit.of(size + 1));
+        return inbox(InboxFilter.ALL, null, statuses, after, size);
+    }
+
+    /**
+     * One page of an inbox view, latest activity first, keyset-paged.
+     *
+     * @param agentId the agent whose view it is (for {@link InboxFilter#MINE})
+     */
+    public InboxPage inbox(InboxFilter view, Long agentId, Collection<ConversationStatus> statuses,
+            InboxPage.Cursor after, int size) {
+        Limit limit = Limit.of(size + 1);
+        List<Conversation> rows = switch (view) {
+            case ALL -> after == null ? conversations.findInboxFirstPage(statuses, limit)
+                    : conversations.findInboxPageAfter(statuses, after.lastActivityAt(), after.id(), limit);
+            case MINE -> after == null ? conversations.findMineFirstPage(statuses, agentId, limit)
+                    : conversations.findMinePageAfter(statuses, agentId, after.lastActivityAt(), after.id(), limit);
+            case UNASSIGNED -> after == null ? conversations.findUnassignedFirstPage(statuses, limit)
+                    : conversations.findUnassignedPageAfter(statuses, after.lastActivityAt(), after.id(), limit);
+        };
         boolean more = rows.size() > size;
         List<Conversation> page = more ? rows.subList(0, size) : rows;
         InboxPage.Cursor next = null;
@@ -50,6 +66,15 @@ public class ConversationQueries {
     /** How many conversations have the given statuses. */
     public long count(Collection<ConversationStatus> statuses) {
         return conversations.countByStatusIn(statuses);
+    }
+
+    /** How many conversations an inbox view holds. */
+    public long count(InboxFilter view, Long agentId, Collection<ConversationStatus> statuses) {
+        return switch (view) {
+            case ALL -> conversations.countByStatusIn(statuses);
+            case MINE -> conversations.countByStatusInAndAssigneeId(statuses, agentId);
+            case UNASSIGNED -> conversations.countByStatusInAndAssigneeIsNull(statuses);
+        };
     }
 
     /** The summaries of the given conversations, latest activity first. */

@@ -75,4 +75,34 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     @org.springframework.data.jpa.repository.Modifying
     @Query(value = "update conversation set team_id = :teamId where id = :id and team_id is null", nativeQuery = true)
     int routeToTeamIfUnrouted(Long id, Long teamId);
+
+    // The inbox views: an agent's own conversations and the unassigned ones, keyset-paged like the full inbox.
+
+    @Query("""
+            select c from Conversation c join fetch c.customer where c.status in :statuses and c.assignee.id = :agentId
+            order by c.lastActivityAt desc, c.id desc""")
+    List<Conversation> findMineFirstPage(Collection<ConversationStatus> statuses, Long agentId, Limit limit);
+
+    @Query("""
+            select c from Conversation c join fetch c.customer where c.status in :statuses and c.assignee.id = :agentId
+            and (c.lastActivityAt < :beforeActivity or (c.lastActivityAt = :beforeActivity and c.id < :beforeId))
+            order by c.lastActivityAt desc, c.id desc""")
+    List<Conversation> findMinePageAfter(Collection<ConversationStatus> statuses, Long agentId, Instant beforeActivity,
+            Long beforeId, Limit limit);
+
+    @Query("""
+            select c from Conversation c join fetch c.customer where c.status in :statuses and c.assignee is null
+            order by c.lastActivityAt desc, c.id desc""")
+    List<Conversation> findUnassignedFirstPage(Collection<ConversationStatus> statuses, Limit limit);
+
+    @Query("""
+            select c from Conversation c join fetch c.customer where c.status in :statuses and c.assignee is null
+            and (c.lastActivityAt < :beforeActivity or (c.lastActivityAt = :beforeActivity and c.id < :beforeId))
+            order by c.lastActivityAt desc, c.id desc""")
+    List<Conversation> findUnassignedPageAfter(Collection<ConversationStatus> statuses, Instant beforeActivity,
+            Long beforeId, Limit limit);
+
+    long countByStatusInAndAssigneeId(Collection<ConversationStatus> statuses, Long agentId);
+
+    long countByStatusInAndAssigneeIsNull(Collection<ConversationStatus> statuses);
 }

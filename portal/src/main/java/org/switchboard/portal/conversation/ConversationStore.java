@@ -32,6 +32,8 @@ public class ConversationStore {
     private final MessageAttachmentRepository attachments;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
 
     ConversationStore(ConversationRepository conversations, MessageRepository messages,
             ConversationEventRepository events, ConversationThreader threader,
@@ -178,6 +180,23 @@ public class ConversationStore {
                 : previous == ConversationStatus.RESOLVED ? ConversationEventType.REOPENED
                 : ConversationEventType.STATUS_CHANGED;
         record(conversationId, type, now, agentId, null, previous + " -> " + status);
+        publish(conversation, Change.STATUS);
+    }
+
+    /**
+     * Assigns a conversation to an agent, or unassigns it ({@code agentId} null); recorded as ASSIGNED.
+     *
+     * @throws UnknownConversationException if there is no such conversation
+     */
+    @Transactional
+    public void assign(long conversationId, Long agentId, Long byAgentId) {
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new UnknownConversationException(conversationId));
+        org.switchboard.portal.agent.Agent agent = agentId == null ? null
+                : entityManager.getReference(org.switchboard.portal.agent.Agent.class, agentId);
+        conversation.assign(agent);
+        record(conversationId, ConversationEventType.ASSIGNED, clock.instant(), byAgentId, null,
+                agentId == null ? "unassigned" : "agent #" + agentId);
         publish(conversation, Change.STATUS);
     }
 

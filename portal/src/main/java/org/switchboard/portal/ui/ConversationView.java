@@ -83,6 +83,9 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final TemplateComposer templates = new TemplateComposer(this::sendTemplate);
     final ComboBox<ReplyChannelOption> channel = new ComboBox<>();
     final Button merge = new Button("Merge into…");
+    final Span assignee = new Span();
+    final Button assignToMe = new Button("Assign to me");
+    private boolean assignedToMe;
     private final ConversationRestructuring restructuring;
     private final HorizontalLayout composer;
     private long conversationId;
@@ -114,10 +117,16 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         status.setId("conversation-status");
         resolve.setId("conversation-resolve");
         resolve.addClickListener(e -> toggleResolved());
+        assignToMe.setId("conversation-assign-to-me");
+        assignToMe.addClickListener(e -> {
+            AgentView me = currentAgent.get();
+            store.assign(conversationId, assignedToMe ? null : me.id(), me.id());
+            refresh();
+        });
         merge.setId("conversation-merge");
         merge.addClickListener(e -> openMerge());
         profile.setId("customer-profile-link");
-        var header = new HorizontalLayout(title, profile, status, resolve, merge);
+        var header = new HorizontalLayout(title, profile, status, assignee, assignToMe, resolve, merge);
         header.setAlignItems(Alignment.BASELINE);
 
         history.setId("conversation-history");
@@ -203,6 +212,11 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         profile.setRoute(CustomerView.class, detail.summary().customerId());
         status.setText(detail.summary().status().name().toLowerCase());
         resolve.setText(detail.summary().status() == ConversationStatus.RESOLVED ? "Reopen" : "Resolve");
+        assignee.setId("conversation-assignee");
+        assignee.setText(detail.summary().assigneeName() == null ? "unassigned" : "assigned to "
+                + detail.summary().assigneeName());
+        assignedToMe = Long.valueOf(currentAgent.get().id()).equals(detail.summary().assigneeId());
+        assignToMe.setText(assignedToMe ? "Unassign" : "Assign to me");
         history.removeAll();
         boolean first = true;
         for (MessageView message : detail.messages()) {

@@ -9,6 +9,10 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import org.switchboard.portal.agent.CurrentAgent;
+import org.switchboard.portal.conversation.InboxFilter;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -51,6 +55,8 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
     private final LiveUpdates live;
 
     final TextField searchField = new TextField();
+    final Tabs views = new Tabs(new Tab("All"), new Tab("Mine"), new Tab("Unassigned"));
+    private final CurrentAgent currentAgent;
     final Grid<ConversationSummary> grid = new Grid<>();
     final Span count = new Span();
     final Button more = new Button("Load more");
@@ -58,7 +64,8 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
     private InboxPage.Cursor next;
     private Runnable unsubscribe;
 
-    InboxView(ConversationQueries queries, ConversationSearch search, LiveUpdates live) {
+    InboxView(ConversationQueries queries, ConversationSearch search, LiveUpdates live, CurrentAgent currentAgent) {
+        this.currentAgent = currentAgent;
         this.queries = queries;
         this.search = search;
         this.live = live;
@@ -72,7 +79,9 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
         searchField.setWidth("28em");
         searchField.addValueChangeListener(e -> reload());
         count.setId("inbox-count");
-        var toolbar = new HorizontalLayout(searchField, count);
+        views.setId("inbox-views");
+        views.addSelectedChangeListener(e -> reload());
+        var toolbar = new HorizontalLayout(views, searchField, count);
         toolbar.setAlignItems(Alignment.BASELINE);
 
         grid.setId("inbox-grid");
@@ -83,6 +92,8 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
         grid.addColumn(r -> r.unreadCount() > 0 ? r.unreadCount() + " new" : "").setHeader("Unread")
                 .setAutoWidth(true);
         grid.addColumn(r -> r.status().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> r.assigneeName() == null ? "—" : r.assigneeName()).setHeader("Assignee")
+                .setAutoWidth(true);
         grid.addColumn(r -> TIME.format(r.lastActivityAt())).setHeader("Last activity").setAutoWidth(true);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(ConversationView.class, e.getItem().id()));
         grid.setSizeFull();
@@ -107,10 +118,10 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
             count.setText(rows.size() + " found");
             more.setVisible(false);
         } else {
-            InboxPage page = queries.inbox(ACTIVE, null, PAGE_SIZE);
+            InboxPage page = queries.inbox(filter(), me(), ACTIVE, null, PAGE_SIZE);
             rows.addAll(page.rows());
             next = page.next();
-            count.setText(queries.count(ACTIVE) + " open");
+            count.setText(queries.count(filter(), me(), ACTIVE) + " open");
             more.setVisible(next != null);
         }
         grid.setItems(rows);
@@ -120,11 +131,20 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
         if (next == null) {
             return;
         }
-        InboxPage page = queries.inbox(ACTIVE, next, PAGE_SIZE);
+        InboxPage page = queries.inbox(filter(), me(), ACTIVE, next, PAGE_SIZE);
         rows.addAll(page.rows());
         next = page.next();
         more.setVisible(next != null);
         grid.getDataProvider().refreshAll();
+    }
+
+    /** The chosen view: All, Mine or Unassigned. */
+    private InboxFilter filter() {
+        return InboxFilter.values()[Math.max(0, views.getSelectedIndex())];
+    }
+
+    private Long me() {
+        return filter() == InboxFilter.MINE ? currentAgent.get().id() : null;
     }
 
     @Override
