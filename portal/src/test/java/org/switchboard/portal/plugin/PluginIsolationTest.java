@@ -103,6 +103,9 @@ class PluginIsolationTest {
         hanging.release();
 
         Await.until("the late plugin is stopped", hanging::wasStopped);
+        // Stopping it passes through STOPPED before the host marks it failed again: wait for the final state.
+        Await.until("the late plugin is marked failed",
+                () -> host.status("test-hanging").orElseThrow().problem() != null);
         PluginStatus failed = host.status("test-hanging").orElseThrow();
         assertThat(failed.state()).isEqualTo("FAILED");
         assertThat(failed.problem()).isEqualTo("start failed: start() did not return within 2 s");
