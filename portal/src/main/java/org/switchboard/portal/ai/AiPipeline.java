@@ -24,6 +24,7 @@ import org.switchboard.plugin.api.ai.ReplyAssistant;
 import org.switchboard.plugin.api.ai.Retriever;
 import org.switchboard.plugin.api.customer.CustomerRecord;
 import org.switchboard.portal.conversation.AiDecisions;
+import org.switchboard.portal.conversation.ConflictRetry;
 import org.switchboard.portal.conversation.ConversationDetail;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.CustomerMessageStored;
@@ -125,7 +126,7 @@ public class AiPipeline implements DisposableBean {
         for (Contributed<MessageClassifier> classifier : classifiers) {
             try {
                 Classification result = classifier.extension().classify(text, conversation);
-                retrying(() -> decisions.classified(conversationId, classifier.extension().task(), result));
+                ConflictRetry.retry(() -> decisions.classified(conversationId, classifier.extension().task(), result));
                 if (classifier.extension().task() == MessageClassifier.Task.INTENT) {
                     intent = result;
                 } else {
@@ -141,7 +142,7 @@ public class AiPipeline implements DisposableBean {
                 && sentiment.confidence() >= properties.negativeSentimentAt();
         if (upset) {
             String why = "negative sentiment " + String.format(java.util.Locale.ROOT, "%.2f", sentiment.confidence());
-            retrying(() -> decisions.prioritised(conversationId, Priority.HIGH, why));
+            ConflictRetry.retry(() -> decisions.prioritised(conversationId, Priority.HIGH, why));
         }
         if (assistants.isEmpty()) {
             return;
@@ -166,21 +167,21 @@ public class AiPipeline implements DisposableBean {
 
     private void act(long conversationId, AssistantReply reply, Classification intent, boolean upset) {
         if (reply.decision() == AssistantReply.Decision.ESCALATE) {
-            retrying(() -> decisions.escalated(conversationId, reply));
+            ConflictRetry.retry(() -> decisions.escalated(conversationId, reply));
             return;
         }
         String notAlone = whyNotAlone(reply, intent, upset);
         if (notAlone != null) {
             // A human answers: the suggestion is ready for them, and so is the summary of what the customer wants.
-            retrying(() -> decisions.suggested(conversationId, reply, notAlone));
-            retrying(() -> decisions.handedOver(conversationId, reply));
+            ConflictRetry.retry(() -> decisions.suggested(conversationId, reply, notAlone));
+            ConflictRetry.retry(() -> decisions.handedOver(conversationId, reply));
             return;
         }
         try {
-            replies.replyAsAssistant(conversationId, properties.assistantName(), reply.text());
-            retrying(() -> decisions.answered(conversationId, reply));
+            replies.replyAsAssistant(conversationId, properties.assistantName(), reply.text(),
+                    AiDecisions.describe(reply));
         } catch (ReplyNotPossibleException closed) {
-            retrying(() -> decisions.suggested(conversationId, reply, closed.getMessage()));
+            ConflictRetry.retry(() -> decisions.suggested(conversationId, reply, closed.getMessage()));
         }
     }
 
@@ -190,11 +191,7 @@ public class AiPipeline implements DisposableBean {
                 .map(CustomerProfile::attributes).orElse(java.util.Map.of());
         TriageFacts facts = new TriageFacts(intent == null ? null : intent.label(),
                 sentiment == null ? null : sentiment.label(), conversation.channel(), attributes);
-        try {
-            triage.apply(conversationId, facts);
-        } catch (org.springframework.dao.ConcurrencyFailureException conflict) {
-            retrying(() -> triage.apply(conversationId, facts));
-        }
+        ConflictRetry.retry(() -> triage.apply(conversationId, facts));
     }
 
     /** Why the answer must wait for an agent, or {@code null} when the assistant may send it. */
@@ -213,23 +210,6 @@ public class AiPipeline implements DisposableBean {
                     properties.minConfidence());
         }
         return null;
-    }
-
-    /*
-     * A decision is a small write on the conversation, which agents and ingestion may be changing at the same
-     * moment (the version check then refuses it): try again on the fresh row rather than lose the decision.
-     */
-    private static void retrying(Runnable write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                write.run();
-                return;
-            } catch (org.springframework.dao.ConcurrencyFailureException conflict) {
-                if (attempt >= 3) {
-                    throw conflict;
-                }
-            }
-        }
     }
 
     private List<CustomerRecord> recordsOf(CustomerProfile customer) {

@@ -60,11 +60,9 @@ public class AiDecisions {
         }
     }
 
-    /** The assistant's answer went to the customer (the BOT_REPLY event comes with the message). */
-    @Transactional
-    public void answered(long conversationId, AssistantReply reply) {
-        record(conversationId, ConversationEventType.AI_SUGGESTED, "sent " + confidence(reply.confidence()) + " "
-                + model(reply.model()) + " sources " + reply.sources());
+    /** What the assistant decided, as its BOT_REPLY event records it when its answer is sent. */
+    public static String describe(AssistantReply reply) {
+        return confidence(reply.confidence()) + " " + model(reply.model()) + " sources " + reply.sources();
     }
 
     /** The assistant's answer is offered to the agent instead of sent. */

@@ -83,29 +83,18 @@ public class ConversationStore {
     }
 
     /**
-     * Stores an agent's reply as queued for delivery to {@code to} over {@code accountId}; the caller adds the
-     * outbox row in the same transaction.
+     * Stores a reply queued for delivery to {@code to} over {@code accountId}; the caller adds the outbox row in the
+     * same transaction.
+     *
+     * @param templateJson the template use when sent as a template, else {@code null}
+     * @param botDecision  for the assistant's own answers, what it decided (model, confidence, sources), recorded
+     *                     on the BOT_REPLY event; {@code null} for humans. A bot reply never counts as a human's
+     *                     first response.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Message appendOutbound(long conversationId, String accountId, NormalizedIdentity to, Long agentId,
-            String authorName, String text) {
-        return appendOutbound(conversationId, accountId, to, agentId, authorName, text, null);
-    }
-
-    /** As {@link #appendOutbound(long, String, NormalizedIdentity, Long, String, String)}, sent as a template. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Message appendOutbound(long conversationId, String accountId, NormalizedIdentity to, Long agentId,
-            String authorName, String text, String templateJson) {
-        return appendOutbound(conversationId, accountId, to, agentId, authorName, text, templateJson, false);
-    }
-
-    /**
-     * Stores a reply queued for delivery; {@code bot} marks the assistant's own answers, which count as bot work
-     * (BOT_REPLY), never as a human's first response.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Message appendOutbound(long conversationId, String accountId, NormalizedIdentity to, Long agentId,
-            String authorName, String text, String templateJson, boolean bot) {
+            String authorName, String text, String templateJson, String botDecision) {
+        boolean bot = botDecision != null;
         Instant now = clock.instant();
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new UnknownConversationException(conversationId));
@@ -121,7 +110,7 @@ public class ConversationStore {
             record(conversationId, ConversationEventType.FIRST_RESPONSE, now, agentId, accountId, null);
         }
         record(conversationId, bot ? ConversationEventType.BOT_REPLY : ConversationEventType.AGENT_REPLY, now,
-                agentId, accountId, null);
+                agentId, accountId, botDecision);
         publish(conversation, Change.MESSAGE_ADDED);
         return message;
     }

@@ -18,6 +18,7 @@ import org.switchboard.plugin.api.channel.IdentityKind;
 import org.switchboard.portal.channel.ChannelAccountView;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.channel.ChannelConnections;
+import org.switchboard.portal.conversation.ConflictRetry;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.conversation.ConversationSummary;
@@ -78,7 +79,7 @@ public class ReplyService {
         if (!window.open()) {
             throw new ReplyNotPossibleException(window.explanation());
         }
-        return queue(conversationId, target, agentId, authorName, body, null);
+        return queue(conversationId, target, agentId, authorName, body, null, null);
     }
 
     /**
@@ -97,7 +98,7 @@ public class ReplyService {
         }
         TemplateMessage use = new TemplateMessage(template.name(), template.language(), parameters);
         return queue(conversationId, target, agentId, authorName, template.render(parameters),
-                TemplateJson.write(use));
+                TemplateJson.write(use), null);
     }
 
     /** Where a reply would go and whether free text may be sent there now. */
@@ -179,43 +180,28 @@ public class ReplyService {
      *
      * @throws ReplyNotPossibleException when the channel's reply window is closed or the text does not fit
      */
-    public long replyAsAssistant(long conversationId, String authorName, String text) {
+    public long replyAsAssistant(long conversationId, String authorName, String text, String decision) {
         ReplyTarget target = defaultTarget(conversationId);
         checkLength(target.channelAccountId(), text);
         ReplyWindow window = window(target);
         if (!window.open()) {
             throw new ReplyNotPossibleException(window.explanation());
         }
-        return queue(conversationId, target, null, authorName, text, null, true);
+        return queue(conversationId, target, null, authorName, text, null, decision);
     }
 
+    /* A customer's message arriving at the same moment changes the conversation too: written again then. */
     private long queue(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
-            String templateJson) {
-        return queue(conversationId, target, agentId, authorName, body, templateJson, false);
-    }
-
-    /*
-     * A customer's message arriving at the same moment changes the conversation too; the version check then
-     * refuses one of the two writes. The reply is simply written again on the fresh row.
-     */
-    private long queue(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
-            String templateJson, boolean bot) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return queueOnce(conversationId, target, agentId, authorName, body, templateJson, bot);
-            } catch (org.springframework.dao.ConcurrencyFailureException conflict) {
-                if (attempt >= 3) {
-                    throw conflict;
-                }
-            }
-        }
+            String templateJson, String botDecision) {
+        return ConflictRetry.retry(() -> queueOnce(conversationId, target, agentId, authorName, body, templateJson,
+                botDecision));
     }
 
     private long queueOnce(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
-            String templateJson, boolean bot) {
+            String templateJson, String botDecision) {
         Long messageId = transaction.execute(status -> {
             Message message = store.appendOutbound(conversationId, target.channelAccountId(), target.identity(),
-                    agentId, authorName, body, templateJson, bot);
+                    agentId, authorName, body, templateJson, botDecision);
             outbox.save(new OutboxEntry(message.getId(), target.channelAccountId(), clock.instant()));
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -18,13 +18,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.switchboard.plugin.api.channel.ChannelConnector;
-import org.switchboard.plugin.api.config.ConfigProblem;
 import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.ChannelAccountView;
 import org.switchboard.portal.channel.ChannelAccounts;
-import org.switchboard.portal.channel.InvalidConfigurationException;
 import org.switchboard.portal.channel.PublicUrlProperties;
 import org.switchboard.portal.plugin.PluginHost;
 
@@ -149,31 +146,17 @@ public class ChannelAccountsView extends VerticalLayout {
     }
 
     private Button saveButton(Runnable action, ExtensionConfigForm form, Dialog dialog) {
-        Button save = new Button("Save", e -> {
-            try {
-                action.run();
-                dialog.close();
-                refresh();
-                Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (InvalidConfigurationException problem) {
-                List<ConfigProblem> unplaced = form.show(problem.problems());
-                if (!unplaced.isEmpty()) {
-                    Notification.show(unplaced.stream().map(ConfigProblem::message)
-                            .collect(Collectors.joining("; "))).addThemeVariants(NotificationVariant.LUMO_ERROR);
-                }
-            }
+        Button save = form.saveButton(action, () -> {
+            dialog.close();
+            refresh();
+            Notification.show("Saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         });
         save.setId("save-channel-account");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return save;
     }
 
     private Dialog dialog(String title) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(title);
-        dialog.setWidth("640px");
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()));
-        openDialog = dialog;
-        return dialog;
+        openDialog = ExtensionConfigForm.dialog(title);
+        return openDialog;
     }
 }

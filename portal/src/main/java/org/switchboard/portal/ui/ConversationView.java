@@ -99,6 +99,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final Button useSuggestion = new Button("Use suggestion");
     private final KnowledgeBase knowledge;
     private String currentSuggestion;
+    private String articlesFor;
+    private List<KnowledgePassage> articles = List.of();
 
     ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
             ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
@@ -248,7 +250,11 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         }
         String question = detail.messages().stream().filter(m -> m.direction() == MessageDirection.IN)
                 .reduce((a, b) -> b).map(MessageView::text).orElse("");
-        List<KnowledgePassage> articles = question.isBlank() ? List.of() : knowledge.retrieve(question, null, 3);
+        // Live refreshes (a status change, a delivery receipt) keep the question: search only when it changed.
+        if (!question.equals(articlesFor)) {
+            articlesFor = question;
+            articles = question.isBlank() ? List.of() : knowledge.retrieve(question, null, 3);
+        }
         if (!articles.isEmpty()) {
             Div related = new Div(new Span("Relevant articles: "));
             related.setId("relevant-articles");

@@ -7,18 +7,13 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.switchboard.plugin.api.config.ConfigProblem;
 import org.switchboard.plugin.api.customer.CustomerDataProvider;
-import org.switchboard.portal.channel.InvalidConfigurationException;
 import org.switchboard.portal.customerdata.CustomerDataSources;
 import org.switchboard.portal.customerdata.DataSourceView;
 
@@ -95,28 +90,13 @@ public class CustomerDataSourcesView extends VerticalLayout {
     }
 
     private Button save(Runnable action, ExtensionConfigForm form, Dialog dialog) {
-        Button save = new Button("Save", e -> {
-            try {
-                action.run();
-                dialog.close();
-                refresh();
-            } catch (InvalidConfigurationException problem) {
-                var unplaced = form.show(problem.problems());
-                if (!unplaced.isEmpty()) {
-                    Notification.show(unplaced.stream().map(ConfigProblem::message)
-                            .collect(Collectors.joining("; "))).addThemeVariants(NotificationVariant.LUMO_ERROR);
-                }
-            }
+        return form.saveButton(action, () -> {
+            dialog.close();
+            refresh();
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return save;
     }
 
     private static Dialog dialog(String title) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(title);
-        dialog.setWidth("640px");
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()));
-        return dialog;
+        return ExtensionConfigForm.dialog(title);
     }
 }

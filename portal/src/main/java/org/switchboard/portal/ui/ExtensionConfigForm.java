@@ -3,7 +3,12 @@ package org.switchboard.portal.ui;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -12,9 +17,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.switchboard.plugin.api.config.ConfigField;
 import org.switchboard.plugin.api.config.ConfigProblem;
 import org.switchboard.plugin.api.config.FieldType;
+import org.switchboard.portal.channel.InvalidConfigurationException;
 
 /**
  * A form generated from a plugin extension's configuration schema (a channel connector, a customer-data
@@ -118,6 +125,36 @@ class ExtensionConfigForm extends FormLayout {
             }
             return true;
         }).toList();
+    }
+
+    /**
+     * A Save button: runs {@code action}; when it refuses the configuration, each problem goes on its field (the
+     * others into a notification) and nothing else happens; otherwise {@code saved} runs.
+     */
+    Button saveButton(Runnable action, Runnable saved) {
+        Button save = new Button("Save", e -> {
+            try {
+                action.run();
+                saved.run();
+            } catch (InvalidConfigurationException problem) {
+                List<ConfigProblem> unplaced = show(problem.problems());
+                if (!unplaced.isEmpty()) {
+                    Notification.show(unplaced.stream().map(ConfigProblem::message)
+                            .collect(Collectors.joining("; "))).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return save;
+    }
+
+    /** The dialog such a form lives in, with a Cancel button. */
+    static Dialog dialog(String title) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(title);
+        dialog.setWidth("640px");
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()));
+        return dialog;
     }
 
     /** The input of a config key, for tests. */

@@ -122,6 +122,10 @@ class AiPipelineTest {
         assertThat(answer).contains("4827").containsIgnoringCase("shipped").contains("1Z999AA10123456784");
         assertThat(events(conversation, "AI_CLASSIFIED")).as("intent and sentiment").isEqualTo(2);
         assertThat(events(conversation, "BOT_REPLY")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select detail from conversation_event where conversation_id = ? and"
+                + " event_type = 'BOT_REPLY'", String.class, conversation)).as("the decision: model and confidence")
+                .contains("assistant-templates@").matches("0\\.\\d\\d .*");
+        assertThat(events(conversation, "AI_SUGGESTED")).as("a sent answer is not a suggestion").isZero();
         assertThat(events(conversation, "FIRST_RESPONSE")).as("a bot is not a human first response").isZero();
         dispatcher.deliverDue();
         long reply = jdbc.queryForObject("select id from message where conversation_id = ? and direction = 'OUT'",
