@@ -38,6 +38,14 @@ public class AiDecisions {
     public void classified(long conversationId, MessageClassifier.Task task, Classification result) {
         record(conversationId, ConversationEventType.AI_CLASSIFIED, task.name().toLowerCase(Locale.ROOT) + ":"
                 + result.label() + " " + confidence(result.confidence()) + " " + model(result.model()));
+        String label = Conversation.clip(result.label(), 64);
+        int updated = switch (task) {
+            case INTENT -> conversations.setIntent(conversationId, label);
+            case SENTIMENT -> conversations.setSentiment(conversationId, Conversation.clip(result.label(), 32));
+        };
+        if (updated > 0) {
+            publish(conversationId);
+        }
     }
 
     /** Negative sentiment raised the priority. */
@@ -46,7 +54,7 @@ public class AiDecisions {
         List<Priority> lower = java.util.Arrays.stream(Priority.values())
                 .filter(p -> p.ordinal() < priority.ordinal()).toList();
         if (conversations.raisePriority(conversationId, priority, lower) > 0) {
-            record(conversationId, ConversationEventType.STATUS_CHANGED, "priority " + priority + ": " + why);
+            record(conversationId, ConversationEventType.PRIORITY_CHANGED, "-> " + priority + ": " + why);
             publish(conversationId);
         }
     }
@@ -55,7 +63,7 @@ public class AiDecisions {
     @Transactional
     public void routed(long conversationId, long teamId, String why) {
         if (conversations.routeToTeamIfUnrouted(conversationId, teamId) > 0) {
-            record(conversationId, ConversationEventType.ASSIGNED, "team #" + teamId + ": " + why);
+            record(conversationId, ConversationEventType.TEAM_CHANGED, "team #" + teamId + ": " + why);
             publish(conversationId);
         }
     }

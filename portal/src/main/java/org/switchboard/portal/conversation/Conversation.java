@@ -1,6 +1,8 @@
 package org.switchboard.portal.conversation;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +15,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.switchboard.portal.agent.Agent;
@@ -82,6 +86,28 @@ public class Conversation {
     @Column(name = "ai_suggestion_sources", length = 1000)
     private String aiSuggestionSources;
 
+    /** Free-form tags set by agents and rules; loaded only where shown (the inbox loads a page's in one query). */
+    @ElementCollection
+    @CollectionTable(name = "conversation_label", joinColumns = @JoinColumn(name = "conversation_id"))
+    @Column(name = "label")
+    private Set<String> labels = new HashSet<>();
+
+    /** A snoozed conversation wakes at this time (when set) or when the customer writes. */
+    private Instant snoozedUntil;
+    private boolean snoozeUntilReply;
+
+    /** The latest classification of the customer's messages, for inbox filters (the events keep the history). */
+    private String intent;
+    private String sentiment;
+
+    /** Since when the customer waits for an answer: the first unanswered customer message; null when answered. */
+    private Instant waitingSince;
+
+    /** The earliest unmet SLA target's due time, and whether a target was missed; kept by the SLA package. */
+    @Column(name = "sla_due_at")
+    private Instant slaDueAt;
+    private boolean slaBreached;
+
     @Version
     private long version;
 
@@ -110,6 +136,11 @@ public class Conversation {
         if (message.getDirection() == MessageDirection.IN) {
             this.lastInboundAt = message.getCreatedAt();
             this.unreadCount++;
+            if (waitingSince == null) {
+                this.waitingSince = message.getCreatedAt();
+            }
+        } else if (message.getDirection() == MessageDirection.OUT) {
+            this.waitingSince = null;
         }
     }
 
@@ -123,6 +154,7 @@ public class Conversation {
         this.lastChannelAccountId = null;
         this.lastInboundAt = null;
         this.unreadCount = 0;
+        this.waitingSince = null;
         for (Message message : ordered) {
             noteMessage(message);
             if (message.getDirection() == MessageDirection.OUT) {
@@ -146,6 +178,35 @@ public class Conversation {
     void changeStatus(ConversationStatus newStatus, Instant now) {
         this.status = newStatus;
         this.resolvedAt = newStatus == ConversationStatus.RESOLVED ? now : null;
+        if (newStatus != ConversationStatus.SNOOZED) {
+            this.snoozedUntil = null;
+            this.snoozeUntilReply = false;
+        }
+    }
+
+    /** Snoozes until a time, or (with {@code until} null) until the customer writes again. */
+    void snooze(Instant until, Instant now) {
+        changeStatus(ConversationStatus.SNOOZED, now);
+        this.snoozedUntil = until;
+        this.snoozeUntilReply = until == null;
+    }
+
+    void changePriority(Priority newPriority) {
+        this.priority = newPriority;
+    }
+
+    void route(Team newTeam) {
+        this.team = newTeam;
+    }
+
+    /** Replaces the labels; returns whether they changed. */
+    boolean replaceLabels(Set<String> newLabels) {
+        if (labels.equals(newLabels)) {
+            return false;
+        }
+        labels.clear();
+        labels.addAll(newLabels);
+        return true;
     }
 
     public Long getId() {
@@ -226,5 +287,37 @@ public class Conversation {
 
     public Instant getResolvedAt() {
         return resolvedAt;
+    }
+
+    public Set<String> getLabels() {
+        return Set.copyOf(labels);
+    }
+
+    public Instant getSnoozedUntil() {
+        return snoozedUntil;
+    }
+
+    public boolean isSnoozeUntilReply() {
+        return snoozeUntilReply;
+    }
+
+    public String getIntent() {
+        return intent;
+    }
+
+    public String getSentiment() {
+        return sentiment;
+    }
+
+    public Instant getWaitingSince() {
+        return waitingSince;
+    }
+
+    public Instant getSlaDueAt() {
+        return slaDueAt;
+    }
+
+    public boolean isSlaBreached() {
+        return slaBreached;
     }
 }

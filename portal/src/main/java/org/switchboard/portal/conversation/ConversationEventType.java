@@ -19,5 +19,19 @@ public enum ConversationEventType {
     /** The assistant suggested a reply to the agent instead of sending it. */
     AI_SUGGESTED,
     /** The assistant handed the conversation to a human (detail: the reason). */
-    ESCALATED
+    ESCALATED,
+    /** Labels were added or removed (detail: "+label -label"). */
+    LABELS_CHANGED,
+    /** The priority changed (detail: "OLD -> NEW", and why when a rule or model did it). */
+    PRIORITY_CHANGED,
+    /** Snoozed (detail: until when, or "until the customer replies"); waking is a STATUS_CHANGED. */
+    SNOOZED,
+    /** Routed or transferred to a team (detail: "team #id", and the transfer note). */
+    TEAM_CHANGED,
+    /** An SLA target is close to its due time (detail: the target and due time). */
+    SLA_WARNING,
+    /** An SLA target was missed (detail: the target, policy and due time). */
+    SLA_BREACHED,
+    /** An agent wrote a private note (detail: the agents it mentions). */
+    NOTE_ADDED
 }

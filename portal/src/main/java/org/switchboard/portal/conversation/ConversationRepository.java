@@ -105,4 +105,21 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     long countByStatusInAndAssigneeId(Collection<ConversationStatus> statuses, Long agentId);
 
     long countByStatusInAndAssigneeIsNull(Collection<ConversationStatus> statuses);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Conversation c set c.intent = :intent where c.id = :id")
+    int setIntent(Long id, String intent);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Conversation c set c.sentiment = :sentiment where c.id = :id")
+    int setSentiment(Long id, String sentiment);
+
+    /** The SLA package's verdict; targeted so it never collides with an agent's write (no version bump). */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Conversation c set c.slaDueAt = :dueAt, c.slaBreached = :breached where c.id = :id")
+    int setSla(Long id, Instant dueAt, boolean breached);
+
+    /** Snoozed conversations whose time has come. */
+    @Query("select c.id from Conversation c where c.status = 'SNOOZED' and c.snoozedUntil <= :now")
+    List<Long> findSnoozedDue(Instant now, Limit limit);
 }

@@ -60,6 +60,13 @@ public class ConversationStore {
         var threading = threader.thread(from.customer(), accountId, inbound.threading(), now);
         Conversation conversation = threading.conversation();
         String previousChannel = conversation.getLastChannelAccountId();
+        // A customer's message brings a snoozed or pending conversation back to the agents (as in Chatwoot).
+        ConversationStatus waiting = conversation.getStatus();
+        if (waiting == ConversationStatus.SNOOZED || waiting == ConversationStatus.PENDING) {
+            conversation.changeStatus(ConversationStatus.OPEN, now);
+            record(conversation.getId(), ConversationEventType.STATUS_CHANGED, now, null, accountId,
+                    waiting + " -> OPEN: the customer wrote");
+        }
 
         Message message = messages.save(Message.inbound(conversation, accountId, from.sender(),
                 from.customer().nameOr(inbound.senderName()), inbound.externalId(), inbound.text(),

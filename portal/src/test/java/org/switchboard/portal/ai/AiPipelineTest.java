@@ -158,7 +158,7 @@ class AiPipelineTest {
 
         long conversation = customerWrites("Hello there, quick question about your opening hours");
 
-        Await.until("the rule acted", () -> events(conversation, "ASSIGNED") == 1);
+        Await.until("the rule acted", () -> events(conversation, "TEAM_CHANGED") == 1);
         assertThat(jdbc.queryForMap("select priority, team_id from conversation where id = ?", conversation))
                 .containsEntry("priority", "URGENT").containsEntry("team_id", team);
     }
