@@ -32,6 +32,7 @@ import org.switchboard.portal.customer.Customer;
  * agent replying, the assistant leaving a suggestion with a targeted update) never overwrite each other's values.
  */
 @Entity
+@org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed
 @org.hibernate.annotations.DynamicUpdate
 public class Conversation {
 
@@ -54,6 +55,8 @@ public class Conversation {
     @JdbcTypeCode(SqlTypes.VARCHAR)
     private Priority priority;
 
+    /* Indexed for the inbox search; Hibernate Search re-indexes a conversation only when its subject changes. */
+    @org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField(analyzer = "text")
     private String subject;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -88,6 +91,7 @@ public class Conversation {
 
     /** Free-form tags set by agents and rules; loaded only where shown (the inbox loads a page's in one query). */
     @ElementCollection
+    @org.hibernate.annotations.BatchSize(size = 100)
     @CollectionTable(name = "conversation_label", joinColumns = @JoinColumn(name = "conversation_id"))
     @Column(name = "label")
     private Set<String> labels = new HashSet<>();

@@ -32,51 +32,6 @@ public class ConversationQueries {
         this.attachments = attachments;
     }
 
-    /** One page of the conversations with the given statuses, latest activity first. */
-    public InboxPage inbox(Collection<ConversationStatus> statuses, InboxPage.Cursor after, int size) {
-        return inbox(InboxFilter.ALL, null, statuses, after, size);
-    }
-
-    /**
-     * One page of an inbox view, latest activity first, keyset-paged.
-     *
-     * @param agentId the agent whose view it is (for {@link InboxFilter#MINE})
-     */
-    public InboxPage inbox(InboxFilter view, Long agentId, Collection<ConversationStatus> statuses,
-            InboxPage.Cursor after, int size) {
-        Limit limit = Limit.of(size + 1);
-        List<Conversation> rows = switch (view) {
-            case ALL -> after == null ? conversations.findInboxFirstPage(statuses, limit)
-                    : conversations.findInboxPageAfter(statuses, after.lastActivityAt(), after.id(), limit);
-            case MINE -> after == null ? conversations.findMineFirstPage(statuses, agentId, limit)
-                    : conversations.findMinePageAfter(statuses, agentId, after.lastActivityAt(), after.id(), limit);
-            case UNASSIGNED -> after == null ? conversations.findUnassignedFirstPage(statuses, limit)
-                    : conversations.findUnassignedPageAfter(statuses, after.lastActivityAt(), after.id(), limit);
-        };
-        boolean more = rows.size() > size;
-        List<Conversation> page = more ? rows.subList(0, size) : rows;
-        InboxPage.Cursor next = null;
-        if (more) {
-            Conversation last = page.getLast();
-            next = new InboxPage.Cursor(last.getLastActivityAt(), last.getId());
-        }
-        return new InboxPage(page.stream().map(ConversationSummary::of).toList(), next);
-    }
-
-    /** How many conversations have the given statuses. */
-    public long count(Collection<ConversationStatus> statuses) {
-        return conversations.countByStatusIn(statuses);
-    }
-
-    /** How many conversations an inbox view holds. */
-    public long count(InboxFilter view, Long agentId, Collection<ConversationStatus> statuses) {
-        return switch (view) {
-            case ALL -> conversations.countByStatusIn(statuses);
-            case MINE -> conversations.countByStatusInAndAssigneeId(statuses, agentId);
-            case UNASSIGNED -> conversations.countByStatusInAndAssigneeIsNull(statuses);
-        };
-    }
-
     /** The summaries of the given conversations, latest activity first. */
     public List<ConversationSummary> summaries(Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -88,6 +43,21 @@ public class ConversationQueries {
                 .sorted(Comparator.comparing(Conversation::getLastActivityAt).reversed())
                 .map(ConversationSummary::of)
                 .toList();
+    }
+
+    /** The conversations of these customers (a merged customer's are now those of the one it was merged into). */
+    public List<Long> idsOfCustomers(Collection<Long> customerIds) {
+        return customerIds.isEmpty() ? List.of() : conversations.findIdsByCustomerIds(customerIds);
+    }
+
+    /** The summaries of the given conversations in the given order (missing ones are left out). */
+    public List<ConversationSummary> summariesInOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Conversation> byId = conversations.findWithCustomerByIdIn(ids).stream()
+                .collect(Collectors.toMap(Conversation::getId, Function.identity()));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(ConversationSummary::of).toList();
     }
 
     /** A conversation with all its messages. */

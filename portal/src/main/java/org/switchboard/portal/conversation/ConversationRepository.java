@@ -16,21 +16,9 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
             order by c.lastActivityAt desc, c.id desc""")
     List<Conversation> findActiveByCustomer(Long customerId, Limit limit);
 
-    /** First inbox page: newest activity first, over the (status, last_activity_at, id) index. */
     @Query("""
-            select c from Conversation c join fetch c.customer where c.status in :statuses
-            order by c.lastActivityAt desc, c.id desc""")
-    List<Conversation> findInboxFirstPage(Collection<ConversationStatus> statuses, Limit limit);
-
-    /** Following pages by keyset: constant cost however deep the page. */
-    @Query("""
-            select c from Conversation c join fetch c.customer where c.status in :statuses
-            and (c.lastActivityAt < :beforeActivity or (c.lastActivityAt = :beforeActivity and c.id < :beforeId))
-            order by c.lastActivityAt desc, c.id desc""")
-    List<Conversation> findInboxPageAfter(Collection<ConversationStatus> statuses, Instant beforeActivity,
-            Long beforeId, Limit limit);
-
-    @Query("select c from Conversation c join fetch c.customer where c.id in :ids")
+            select c from Conversation c join fetch c.customer left join fetch c.assignee left join fetch c.team
+            where c.id in :ids""")
     List<Conversation> findWithCustomerByIdIn(Collection<Long> ids);
 
     @Query("select c from Conversation c join fetch c.customer where c.id = :id")
@@ -41,8 +29,6 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
             select c.id from Conversation c where c.customer.id in :customerIds
             or c.customer.id in (select m.mergedIntoId from Customer m where m.id in :customerIds)""")
     List<Long> findIdsByCustomerIds(Collection<Long> customerIds);
-
-    long countByStatusIn(Collection<ConversationStatus> statuses);
 
     @Query("""
             select c from Conversation c join fetch c.customer where c.customer.id = :customerId
@@ -75,36 +61,6 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     @org.springframework.data.jpa.repository.Modifying
     @Query(value = "update conversation set team_id = :teamId where id = :id and team_id is null", nativeQuery = true)
     int routeToTeamIfUnrouted(Long id, Long teamId);
-
-    // The inbox views: an agent's own conversations and the unassigned ones, keyset-paged like the full inbox.
-
-    @Query("""
-            select c from Conversation c join fetch c.customer where c.status in :statuses and c.assignee.id = :agentId
-            order by c.lastActivityAt desc, c.id desc""")
-    List<Conversation> findMineFirstPage(Collection<ConversationStatus> statuses, Long agentId, Limit limit);
-
-    @Query("""
-            select c from Conversation c join fetch c.customer where c.status in :statuses and c.assignee.id = :agentId
-            and (c.lastActivityAt < :beforeActivity or (c.lastActivityAt = :beforeActivity and c.id < :beforeId))
-            order by c.lastActivityAt desc, c.id desc""")
-    List<Conversation> findMinePageAfter(Collection<ConversationStatus> statuses, Long agentId, Instant beforeActivity,
-            Long beforeId, Limit limit);
-
-    @Query("""
-            select c from Conversation c join fetch c.customer where c.status in :statuses and c.assignee is null
-            order by c.lastActivityAt desc, c.id desc""")
-    List<Conversation> findUnassignedFirstPage(Collection<ConversationStatus> statuses, Limit limit);
-
-    @Query("""
-            select c from Conversation c join fetch c.customer where c.status in :statuses and c.assignee is null
-            and (c.lastActivityAt < :beforeActivity or (c.lastActivityAt = :beforeActivity and c.id < :beforeId))
-            order by c.lastActivityAt desc, c.id desc""")
-    List<Conversation> findUnassignedPageAfter(Collection<ConversationStatus> statuses, Instant beforeActivity,
-            Long beforeId, Limit limit);
-
-    long countByStatusInAndAssigneeId(Collection<ConversationStatus> statuses, Long agentId);
-
-    long countByStatusInAndAssigneeIsNull(Collection<ConversationStatus> statuses);
 
     @org.springframework.data.jpa.repository.Modifying
     @Query("update Conversation c set c.intent = :intent where c.id = :id")

@@ -55,8 +55,10 @@ public class Message {
     private String identityKind;
     private String identityValue;
 
+    /* Stored in the index too (projectable), so search results can show the matched words highlighted. */
     @Column(name = "body_text", length = Length.LONG32)
-    @FullTextField(analyzer = "text")
+    @FullTextField(analyzer = "text", projectable = Projectable.YES,
+            highlightable = org.hibernate.search.engine.backend.types.Highlightable.ANY)
     private String text;
 
     @Column(name = "body_html", length = Length.LONG32)

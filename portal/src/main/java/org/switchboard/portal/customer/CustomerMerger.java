@@ -38,7 +38,7 @@ import org.switchboard.portal.audit.AuditLog;
  *
  * <p><b>Search</b>: message documents carry only their conversation id, which a merge never changes, so they need
  * no reindexing; a full-text hit on a merged customer's name leads to the survivor's conversations
- * ({@code ConversationSearch}, {@link CustomerDirectory#searchByName}). Both customers' documents are reindexed.
+ * ({@code InboxSearch}, {@link CustomerDirectory#searchByName}). Both customers' documents are reindexed.
  *
  * <p>Conversation rows are moved with a version increment, so an inbound message being stored concurrently in one of
  * them fails its optimistic check and is retried by the pipeline against the moved row.

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +39,9 @@ import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.channel.ChannelConnections;
 import org.switchboard.portal.channel.PublicUrlProperties;
 import org.switchboard.portal.conversation.ConversationQueries;
-import org.switchboard.portal.conversation.ConversationStatus;
+import org.switchboard.portal.inbox.InboxCriteria;
+import org.switchboard.portal.inbox.InboxQueries;
+import org.switchboard.portal.inbox.InboxScope;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.outbound.OutboundDispatcher;
 import org.switchboard.portal.plugin.PluginHost;
@@ -70,6 +71,9 @@ class ChannelRoundTripTest extends PortalTest.Base {
 
     @Autowired
     ConversationQueries queries;
+
+    @Autowired
+    InboxQueries inbox;
 
     @Autowired
     ReplyService replies;
@@ -118,7 +122,7 @@ class ChannelRoundTripTest extends PortalTest.Base {
             long conversationId = jdbc.queryForObject("select conversation_id from message where "
                     + "channel_account_id = ? and external_id = ?", Long.class, accountId,
                     scenario.expectedExternalId(providerId));
-            ConversationSummary inInbox = queries.inbox(EnumSet.of(ConversationStatus.OPEN), null, 500).rows()
+            ConversationSummary inInbox = inbox.page(InboxCriteria.of(InboxScope.ALL), null, null, 500).rows()
                     .stream().filter(c -> c.id() == conversationId).findFirst().orElseThrow();
             assertThat(inInbox.preview()).isEqualTo(text);
 

@@ -16,6 +16,7 @@ import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.channel.ChannelAccounts;
+import org.switchboard.portal.inbox.InboxSearch;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /** Agents merge a customer's two conversations and split one; every message survives, search follows. */
@@ -32,7 +33,7 @@ class ConversationRestructuringTest extends PortalTest.Base {
     ConversationQueries queries;
 
     @Autowired
-    ConversationSearch search;
+    InboxSearch search;
 
     @Autowired
     InboundPipeline pipeline;
@@ -73,7 +74,7 @@ class ConversationRestructuringTest extends PortalTest.Base {
         assertThat(target.status()).isEqualTo(ConversationStatus.OPEN);
         assertThat(target.preview()).isEqualTo("Still no parcel, " + word);
         assertThat(queries.summaries(List.of(second)).getFirst().status()).isEqualTo(ConversationStatus.RESOLVED);
-        assertThat(search.search(word, 10)).extracting(ConversationSummary::id).containsExactly(first);
+        assertThat(search.conversations(word, 10)).extracting(ConversationSummary::id).containsExactly(first);
         assertThat(events(second, "MERGED_AWAY")).isEqualTo(1);
         assertThat(events(first, "MERGED_IN")).isEqualTo(1);
     }

@@ -15,7 +15,7 @@ import org.switchboard.plugin.api.channel.IdentityKind;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.ChannelAccounts;
-import org.switchboard.portal.conversation.ConversationSearch;
+import org.switchboard.portal.inbox.InboxSearch;
 import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.conversation.ConversationSummary;
@@ -38,7 +38,7 @@ class MergeTest extends PortalTest.Base {
     DuplicateSuggestions duplicates;
 
     @Autowired
-    ConversationSearch search;
+    InboxSearch search;
 
     @Autowired
     ConversationStore store;
@@ -164,7 +164,7 @@ class MergeTest extends PortalTest.Base {
                 .doesNotContain(merged);
         assertThat(searchCustomers(wordB)).containsExactly(survivor);
         assertThat(searchCustomers(wordA)).containsExactly(survivor);
-        assertThat(search.search(nameB, 50)).extracting(ConversationSummary::id)
+        assertThat(search.conversations(nameB, 50)).extracting(ConversationSummary::id)
                 .contains(a.conversationId(), b.conversationId());
         assertThat(directory.searchByName(nameB, 10)).extracting(CustomerSummary::id).containsExactly(survivor);
         assertThat(audit.latest(CustomerMerger.AUDIT_MERGED, 50))
@@ -201,7 +201,7 @@ class MergeTest extends PortalTest.Base {
         assertThat(directory.resolveId(merged)).contains(merged);
         assertThat(searchCustomers(wordB)).containsOnly(merged);
         assertThat(searchCustomers(wordA)).containsExactly(survivor);
-        assertThat(search.search(nameB, 50)).extracting(ConversationSummary::id)
+        assertThat(search.conversations(nameB, 50)).extracting(ConversationSummary::id)
                 .contains(b.conversationId(), later.conversationId()).doesNotContain(a.conversationId());
         assertThat(inbound.writes(chat, Identity.phone("+4915123456790"), null, "again").customerId())
                 .isEqualTo(merged);
@@ -244,7 +244,7 @@ class MergeTest extends PortalTest.Base {
     }
 
     private List<Long> searchCustomers(String word) {
-        return search.search(word, 50).stream().map(ConversationSummary::customerId).distinct().toList();
+        return search.conversations(word, 50).stream().map(ConversationSummary::customerId).distinct().toList();
     }
 
     private Map<String, List<Long>> snapshot(long customerId) {

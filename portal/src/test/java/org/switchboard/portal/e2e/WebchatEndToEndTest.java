@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
-import org.switchboard.portal.conversation.ConversationSearch;
+import org.switchboard.portal.inbox.InboxSearch;
 
 /**
  * The foundation's critical path in a real headless Chromium: a visitor writes in the website-chat widget, an agent
@@ -31,7 +31,7 @@ class WebchatEndToEndTest extends PortalTest.Base {
     int port;
 
     @Autowired
-    ConversationSearch search;
+    InboxSearch search;
 
     @BeforeAll
     static void launchBrowser() {
@@ -80,7 +80,7 @@ class WebchatEndToEndTest extends PortalTest.Base {
         }
 
         // The same message is findable through the inbox search, by any of its words.
-        assertThat(search.search(marker, 10)).hasSize(1);
+        assertThat(search.conversations(marker, 10)).hasSize(1);
     }
 
     private static void screenshot(Page page, String name) {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.ChannelAccounts;
-import org.switchboard.portal.conversation.ConversationSearch;
+import org.switchboard.portal.inbox.InboxSearch;
 
 /** The inbound pipeline through the real HTTP endpoint, the real web-chat plugin JAR and a real MariaDB. */
 @PortalTest
@@ -31,7 +31,7 @@ class WebhookPipelineTest extends PortalTest.Base {
     ChannelAccounts accounts;
 
     @Autowired
-    ConversationSearch search;
+    InboxSearch search;
 
     @Autowired
     DataSource dataSource;
@@ -170,10 +170,10 @@ class WebhookPipelineTest extends PortalTest.Base {
         visitor.send("Hello there", null, null);
         visitor.send("Please resend the invoices for " + word, null, null);
 
-        assertThat(search.search(word, 10)).singleElement()
+        assertThat(search.conversations(word, 10)).singleElement()
                 .satisfies(s -> assertThat(s.preview()).contains(word));
         // Stemming: "invoice" finds "invoices"; folding: case does not matter.
-        assertThat(search.search("INVOICE " + word, 10)).hasSize(1);
+        assertThat(search.conversations("INVOICE " + word, 10)).hasSize(1);
     }
 
     private int messageCount() {

@@ -27,7 +27,7 @@ import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.audit.AuditEntry;
 import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.ChannelAccounts;
-import org.switchboard.portal.conversation.ConversationSearch;
+import org.switchboard.portal.inbox.InboxSearch;
 import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.customer.AttributeType;
@@ -63,7 +63,7 @@ class PrivacyTest extends PortalTest.Base {
     CustomerDirectory directory;
 
     @Autowired
-    ConversationSearch search;
+    InboxSearch search;
 
     @Autowired
     ConversationStore store;
@@ -135,7 +135,7 @@ class PrivacyTest extends PortalTest.Base {
         profiles.addNote(customer, null, "Agent", "note " + word);
         profiles.defineAttribute("erase-level", "Level", AttributeType.NUMBER, List.of());
         profiles.setAttribute(customer, "erase-level", "3");
-        assertThat(search.search(word, 50)).isNotEmpty();
+        assertThat(search.conversations(word, 50)).isNotEmpty();
         assertThat(directory.searchByName(name, 10)).isNotEmpty();
         List<Long> conversations = jdbc.queryForList(
                 "select id from conversation where customer_id = ?", Long.class, customer);
@@ -147,8 +147,8 @@ class PrivacyTest extends PortalTest.Base {
         assertThat(report.conversations().conversations()).isEqualTo(3);
         assertThat(report.conversations().messages()).isEqualTo(3);
         assertThat(report.conversations().attachments()).isEqualTo(1);
-        assertThat(search.search(word, 50)).isEmpty();
-        assertThat(search.search(name, 50)).isEmpty();
+        assertThat(search.conversations(word, 50)).isEmpty();
+        assertThat(search.conversations(name, 50)).isEmpty();
         assertThat(directory.searchByName(name, 10)).isEmpty();
         assertThat(directory.find(customer)).isEmpty();
         assertThat(profiles.profile(customer)).isEmpty();
@@ -210,9 +210,9 @@ class PrivacyTest extends PortalTest.Base {
                 old.messageId())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from conversation_event where conversation_id = ?",
                 Long.class, old.conversationId())).isZero();
-        assertThat(search.search(oldWord, 10)).isEmpty();
-        assertThat(search.search(recentWord, 10)).isNotEmpty();
-        assertThat(search.search(openWord, 10)).isNotEmpty();
+        assertThat(search.conversations(oldWord, 10)).isEmpty();
+        assertThat(search.conversations(recentWord, 10)).isNotEmpty();
+        assertThat(search.conversations(openWord, 10)).isNotEmpty();
         // The customer stays, recognised when they write again.
         assertThat(directory.find(old.customerId())).isPresent();
         // Unset period: nothing to do.

@@ -18,7 +18,7 @@ import org.switchboard.portal.SwitchboardApplication;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.conversation.ConversationQueries;
-import org.switchboard.portal.conversation.ConversationSearch;
+import org.switchboard.portal.inbox.InboxSearch;
 import org.switchboard.portal.conversation.MessageView;
 import org.switchboard.portal.outbound.ReplyService;
 import org.switchboard.portal.plugin.PluginHost;
@@ -46,7 +46,7 @@ class RestartTest {
             first.getBean(org.switchboard.portal.ingest.InboundPipeline.class).ingest(accountId, List.of(
                     InboundMessage.text(UUID.randomUUID().toString(), new Identity(IdentityKind.WEBCHAT_VISITOR,
                             "AAAAAAAAAAAAAAAAAAAAAA"), "Sam", "Where is my order " + word, Instant.now())));
-            conversationId = first.getBean(ConversationSearch.class).search(word, 1).getFirst().id();
+            conversationId = first.getBean(InboxSearch.class).conversations(word, 1).getFirst().id();
 
             // The channel cannot deliver right now: the reply waits in the outbox.
             first.getBean(PluginHost.class).stop(WEBCHAT_PLUGIN);
@@ -63,7 +63,7 @@ class RestartTest {
             assertThat(delivered.text()).isEqualTo("On its way!");
             assertThat(second.getBean(ConversationQueries.class).detail(conversationId).orElseThrow().messages())
                     .hasSize(2);
-            assertThat(second.getBean(ConversationSearch.class).search(word, 10)).hasSize(1);
+            assertThat(second.getBean(InboxSearch.class).conversations(word, 10)).hasSize(1);
         }
     }
 

@@ -76,6 +76,6 @@ class InboxViewsTest extends SpringBrowserlessTest {
     }
 
     private static List<Long> ids(InboxView inbox) {
-        return inbox.grid.getListDataView().getItems().map(ConversationSummary::id).toList();
+        return inbox.grid.getListDataView().getItems().map(InboxRow::id).toList();
     }
 }
