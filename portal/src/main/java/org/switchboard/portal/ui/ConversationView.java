@@ -94,6 +94,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private Runnable unsubscribe;
 
     final CustomerPanel customer;
+    final ConversationActions actions;
     final Div aiSummary = new Div();
     final Div assist = new Div();
     final Button useSuggestion = new Button("Use suggestion");
@@ -104,7 +105,10 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
 
     ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
             ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
-            ConversationRestructuring restructuring, CustomerPanels customerPanels, KnowledgeBase knowledge) {
+            ConversationRestructuring restructuring, CustomerPanels customerPanels, KnowledgeBase knowledge,
+            org.switchboard.portal.conversation.ConversationWorkflow workflow,
+            org.switchboard.portal.inbox.InboxChoices choices, java.time.Clock clock) {
+        this.actions = new ConversationActions(workflow, store, choices, currentAgent, clock, this::refresh);
         this.restructuring = restructuring;
         this.knowledge = knowledge;
         this.customer = customerPanels.create();
@@ -180,7 +184,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         side.addClassName("sb-customer-side");
         var body = new HorizontalLayout(work, side);
         body.setSizeFull();
-        add(header, body);
+        add(header, actions, body);
         expand(body);
     }
 
@@ -219,6 +223,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
                 + detail.summary().assigneeName());
         assignedToMe = Long.valueOf(currentAgent.get().id()).equals(detail.summary().assigneeId());
         assignToMe.setText(assignedToMe ? "Unassign" : "Assign to me");
+        actions.show(detail.summary());
         history.removeAll();
         boolean first = true;
         for (MessageView message : detail.messages()) {
