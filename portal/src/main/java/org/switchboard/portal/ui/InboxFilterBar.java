@@ -50,10 +50,12 @@ class InboxFilterBar extends FormLayout {
     private final Map<String, ChannelAccountView> accountsById;
     private final Map<Long, InboxChoices.Choice> agentsById;
     private final Map<Long, InboxChoices.Choice> teamsById;
+    private final InboxChoices choices;
     private boolean silent;
 
     InboxFilterBar(InboxChoices choices, java.util.List<ChannelAccountView> accounts, Runnable onChange) {
         setId("inbox-filters");
+        this.choices = choices;
         accountsById = accounts.stream().collect(Collectors.toMap(ChannelAccountView::id, a -> a));
         agentsById = choices.agents().stream().collect(Collectors.toMap(InboxChoices.Choice::id, c -> c));
         teamsById = choices.teams().stream().collect(Collectors.toMap(InboxChoices.Choice::id, c -> c));
@@ -99,6 +101,12 @@ class InboxFilterBar extends FormLayout {
         setResponsiveSteps(new ResponsiveStep("0", 2), new ResponsiveStep("40em", 4), new ResponsiveStep("70em", 6));
     }
 
+    private static java.util.SortedSet<String> union(java.util.Collection<String> a, java.util.Collection<String> b) {
+        var all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     /** The criteria the fields describe, for the given scope and sort. */
     InboxCriteria criteria(InboxScope scope, InboxSort sort) {
         return new InboxCriteria(scope, statuses.getValue(),
@@ -118,9 +126,13 @@ class InboxFilterBar extends FormLayout {
                     .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
             assignee.setValue(criteria.assigneeId() == null ? null : agentsById.get(criteria.assigneeId()));
             team.setValue(criteria.teamId() == null ? null : teamsById.get(criteria.teamId()));
+            // Offer what is in use now plus what the view asks for, even if no conversation has it any more.
+            labels.setItems(union(choices.labels(), criteria.labels()));
             labels.setValue(criteria.labels());
             priorities.setValue(criteria.priorities());
+            intents.setItems(union(choices.intents(), criteria.intents()));
             intents.setValue(criteria.intents());
+            sentiments.setItems(union(choices.sentiments(), criteria.sentiments()));
             sentiments.setValue(criteria.sentiments());
             sla.setValue(criteria.sla());
             waiting.setValue(WAITING.entrySet().stream().filter(e -> e.getValue().equals(criteria.waitingAtLeast()))

@@ -128,7 +128,7 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
         sort.addValueChangeListener(e -> reload());
         count.setId("inbox-count");
 
-        filters = new InboxFilterBar(choices, accounts.list(), this::reload);
+        filters = new InboxFilterBar(choices, accounts.list(), this::filtersChanged);
         filters.show(InboxCriteria.of(InboxScope.ALL));
         savedViews = new SavedViewsMenu(saved, me, this::criteria, this::showSaved);
         var filterDetails = new Details("Filters", filters);
@@ -202,6 +202,12 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
 
     private InboxScope scope() {
         return InboxScope.values()[Math.max(0, views.getSelectedIndex())];
+    }
+
+    /** The agent changed a filter: the list no longer is the saved view that was chosen. */
+    private void filtersChanged() {
+        savedViews.choose.clear();
+        reload();
     }
 
     private void showSaved(InboxCriteria saved) {

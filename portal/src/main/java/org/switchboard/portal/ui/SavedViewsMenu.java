@@ -38,7 +38,7 @@ class SavedViewsMenu extends HorizontalLayout {
         choose.setClearButtonVisible(true);
         choose.addValueChangeListener(e -> {
             delete.setEnabled(e.getValue() != null);
-            if (e.getValue() != null && e.isFromClient()) {
+            if (e.getValue() != null) {
                 show.accept(e.getValue().criteria());
             }
         });
