@@ -144,6 +144,16 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         more.addClickListener(e -> loadMore());
         add(toolbar, filterDetails, bulk, grid, more);
+        registerShortcuts();
+    }
+
+    private void registerShortcuts() {
+        // "Next conversation" from the list: the first with unread messages, else the first.
+        KeyboardShortcuts.on(this, com.vaadin.flow.component.Key.KEY_J, () -> rows.stream()
+                .filter(r -> r.conversation().unreadCount() > 0).findFirst().or(() -> rows.stream().findFirst())
+                .ifPresent(this::open));
+        KeyboardShortcuts.on(this, com.vaadin.flow.component.Key.KEY_S, searchField::focus);
+        KeyboardShortcuts.helpOn(this);
     }
 
     private void configureGrid() {
@@ -246,6 +256,7 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
         myTeams.setLabel("My teams " + counts.get(InboxScope.MY_TEAMS));
         var selected = grid.getSelectedItems().stream().map(InboxRow::id).toList();
         grid.setItems(rows);
+        KeyboardShortcuts.rememberInboxOrder(rows.stream().map(InboxRow::id).toList());
         rows.stream().filter(r -> selected.contains(r.id())).forEach(grid::select);
         bulk.selectionChanged(grid.getSelectedItems().size());
     }
@@ -259,6 +270,7 @@ public class InboxView extends VerticalLayout implements AfterNavigationObserver
         next = page.next();
         more.setVisible(next != null);
         grid.getDataProvider().refreshAll();
+        KeyboardShortcuts.rememberInboxOrder(rows.stream().map(InboxRow::id).toList());
     }
 
     List<Long> selectedIds() {
