@@ -6,8 +6,6 @@ import org.switchboard.portal.conversation.Priority;
 
 interface SlaPolicyRepository extends JpaRepository<SlaPolicy, Long> {
 
-    List<SlaPolicy> findAllByOrderByPriorityAscNameAsc();
-
     List<SlaPolicy> findByPriorityAndEnabledTrue(Priority priority);
 
     boolean existsByScheduleId(Long scheduleId);
