@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -71,6 +72,8 @@ class SlaSettingsViewsTest extends SpringBrowserlessTest {
     @Test
     void a_policy_is_created_from_the_form_and_an_invalid_one_is_refused_with_a_reason() {
         SlaPoliciesView view = navigate(SlaPoliciesView.class);
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
+                .contains("SLA policies", "Business hours");
         test(view.name).setValue("Urgent web chat");
         test(view.priority).selectItem("URGENT");
         test(view.channel).selectItem("webchat");
