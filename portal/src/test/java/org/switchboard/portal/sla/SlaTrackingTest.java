@@ -218,18 +218,20 @@ class SlaTrackingTest extends PortalTest.Base {
 
         tracker.sweep(due.minus(Duration.ofMinutes(10)));
         tracker.sweep(due.minus(Duration.ofMinutes(5)));
+        tracker.evaluate(conversation, due.minus(Duration.ofMinutes(4)));
         assertThat(events(conversation, "SLA_WARNING")).isEqualTo(1);
         assertThat(target(conversation, SlaTarget.FIRST_RESPONSE).orElseThrow().warnedAt())
                 .isEqualTo(due.minus(Duration.ofMinutes(10)));
         assertThat(events(conversation, "SLA_BREACHED")).isZero();
 
-        // Two checks at once (two nodes): still one breach.
+        // Two checks at once (two nodes): still one breach; nor does an evaluation after a change add one.
         Instant late = due.plus(Duration.ofMinutes(1));
         CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> tracker.sweep(late));
         CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> tracker.sweep(late));
         one.get();
         two.get();
         tracker.sweep(due.plus(Duration.ofHours(1)));
+        tracker.evaluate(conversation, due.plus(Duration.ofHours(2)));
         assertThat(events(conversation, "SLA_BREACHED")).isEqualTo(1);
         assertThat(events(conversation, "SLA_WARNING")).isEqualTo(1);
         assertThat(jdbc.queryForObject("select detail from conversation_event where conversation_id = ? and"
