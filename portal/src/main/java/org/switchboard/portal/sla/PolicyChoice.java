@@ -19,6 +19,7 @@ final class PolicyChoice {
         return policies.stream()
                 .filter(p -> p.enabled() && p.priority() == priority)
                 .filter(p -> p.channel() == null || p.channel().equalsIgnoreCase(channel == null ? "" : channel))
-                .min(specificFirst.thenComparing(SlaPolicySettings::id, Comparator.nullsLast(Comparator.naturalOrder())));
+                .min(specificFirst.thenComparing(SlaPolicySettings::id,
+                        Comparator.nullsLast(Comparator.naturalOrder())));
     }
 }

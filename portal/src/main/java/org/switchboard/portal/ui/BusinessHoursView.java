@@ -18,8 +18,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.switchboard.portal.sla.BusinessHoursSettings;
@@ -70,7 +72,7 @@ public class BusinessHoursView extends VerticalLayout {
         HorizontalLayout week = new HorizontalLayout();
         week.setWrap(true);
         for (DayOfWeek day : DayOfWeek.values()) {
-            TextField hours = new TextField(day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH));
+            TextField hours = new TextField(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
             hours.setPlaceholder("closed");
             hours.setHelperText(day == DayOfWeek.MONDAY ? "e.g. 09:00-12:00, 13:00-17:00" : null);
             hours.setWidth("11em");
