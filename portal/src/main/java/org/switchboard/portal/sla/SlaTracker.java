@@ -111,7 +111,8 @@ public class SlaTracker {
                 .forEach(row -> existing.put(new Key(row.getTarget(), row.getStartedAt()), row));
 
         List<ConversationSla> kept = new ArrayList<>();
-        for (TargetClock timer : TargetClock.of(facts)) {
+        List<TargetClock> clocks = TargetClock.of(facts);
+        for (TargetClock timer : clocks) {
             ConversationSla row = existing.remove(new Key(timer.target(), timer.startedAt()));
             Duration allowed = policy.map(p -> p.target(timer.target())).orElse(null);
             if (row == null) {
@@ -150,7 +151,8 @@ public class SlaTracker {
                 kept.add(row);
             }
         });
-        summarize(facts, kept);
+        Instant currentPeriod = clocks.getLast().startedAt();
+        summarize(facts, kept, currentPeriod);
     }
 
     /* Warn once when a running target comes close; breach once when it is missed (met late counts too). */
@@ -165,11 +167,10 @@ public class SlaTracker {
         }
     }
 
-    private void summarize(ConversationFacts facts, List<ConversationSla> rows) {
+    /* Breached: the first response or the current open period's resolution was missed (earlier periods are history). */
+    private void summarize(ConversationFacts facts, List<ConversationSla> rows, Instant currentPeriod) {
         Instant dueAt = rows.stream().filter(r -> r.getMetAt() == null).map(ConversationSla::getDueAt)
                 .min(Comparator.naturalOrder()).orElse(null);
-        Instant currentPeriod = rows.stream().filter(r -> r.getTarget() == SlaTarget.RESOLUTION)
-                .map(ConversationSla::getStartedAt).max(Comparator.naturalOrder()).orElse(null);
         boolean breached = rows.stream().filter(r -> r.getTarget() == SlaTarget.FIRST_RESPONSE
                 || r.getStartedAt().equals(currentPeriod)).anyMatch(r -> r.getBreachedAt() != null);
         if (!Objects.equals(dueAt, facts.slaDueAt()) || breached != facts.slaBreached()) {
