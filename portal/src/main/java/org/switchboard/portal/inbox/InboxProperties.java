@@ -1,19 +1,14 @@
 package org.switchboard.portal.inbox;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Inbox settings.
+ * Inbox settings. (The "due soon" window of the SLA filter is the SLA warning window,
+ * {@code switchboard.sla.warn-before}.)
  *
- * @param teamScoping   when on, agents (not supervisors or admins) see only conversations assigned to them or routed to
- *                      one of their teams
- * @param dueSoonWithin how close an SLA due time must be for the "due soon" filter (the SLA warnings use the same)
+ * @param teamScoping when on, agents (not supervisors or admins) see only conversations assigned to them or routed
+ *                    to one of their teams
  */
 @ConfigurationProperties("switchboard.inbox")
-public record InboxProperties(boolean teamScoping, Duration dueSoonWithin) {
-
-    public InboxProperties {
-        dueSoonWithin = dueSoonWithin == null ? Duration.ofMinutes(15) : dueSoonWithin;
-    }
+public record InboxProperties(boolean teamScoping) {
 }

@@ -13,6 +13,7 @@ import org.switchboard.portal.agent.Role;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.customer.Sql;
+import org.switchboard.portal.sla.SlaQueries;
 
 /**
  * Reads inbox lists: one SQL query for the page's ids in order (keyset-paged over the sort's index), then the rows'
@@ -28,12 +29,15 @@ public class InboxQueries {
     private final NamedParameterJdbcTemplate jdbc;
     private final ConversationQueries conversations;
     private final InboxProperties properties;
+    private final SlaQueries sla;
     private final Clock clock;
 
-    InboxQueries(DataSource dataSource, ConversationQueries conversations, InboxProperties properties, Clock clock) {
+    InboxQueries(DataSource dataSource, ConversationQueries conversations, InboxProperties properties, SlaQueries sla,
+            Clock clock) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.conversations = conversations;
         this.properties = properties;
+        this.sla = sla;
         this.clock = clock;
     }
 
@@ -88,7 +92,7 @@ public class InboxQueries {
             throw new IllegalArgumentException("the " + criteria.scope() + " view needs a signed-in agent");
         }
         return new InboxSql(criteria, viewer == null ? -1 : viewer.id(), teamScoped(viewer),
-                properties.dueSoonWithin(), clock);
+                sla.warnBefore(), clock);
     }
 
     /** Team scoping applies to agents only; supervisors, admins and the portal itself see everything. */

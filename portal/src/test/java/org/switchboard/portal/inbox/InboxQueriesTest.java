@@ -63,6 +63,8 @@ class InboxQueriesTest extends PortalTest.Base {
     DataSource dataSource;
     @Autowired
     Clock clock;
+    @Autowired
+    org.switchboard.portal.sla.SlaQueries sla;
 
     String account;
     String otherAccount;
@@ -129,7 +131,7 @@ class InboxQueriesTest extends PortalTest.Base {
                 .containsEntry(InboxScope.UNASSIGNED, 2L).containsEntry(InboxScope.MY_TEAMS, 1L);
 
         // With team scoping on, an agent sees only their own and their teams' conversations; a supervisor all.
-        InboxQueries scoped = new InboxQueries(dataSource, conversations, new InboxProperties(true, null), clock);
+        InboxQueries scoped = new InboxQueries(dataSource, conversations, new InboxProperties(true), sla, clock);
         assertThat(scoped.page(criteria(null), agent, null, 50).rows()).extracting(ConversationSummary::id)
                 .containsExactlyInAnyOrder(assigned, inMyTeam);
         assertThat(scoped.canSee(unassigned, agent)).isFalse();
