@@ -85,10 +85,16 @@ public final class Mentions {
         }).toList();
     }
 
-    /** The text with the mention being typed at its end replaced by the colleague's full "@Name ". */
-    public static String complete(String text, Teammate teammate) {
+    /**
+     * The text with the mention being typed at its end replaced by the colleague's full "@Name " (or "@email " when
+     * another colleague has the same name, so the mention stays unambiguous).
+     */
+    public static String complete(String text, Teammate teammate, List<Teammate> teammates) {
         int at = text.lastIndexOf('@');
-        return (at < 0 ? text : text.substring(0, at)) + "@" + teammate.displayName().strip() + " ";
+        String name = teammate.displayName().strip();
+        boolean shared = teammates.stream().anyMatch(t -> t.id() != teammate.id()
+                && t.displayName().strip().equalsIgnoreCase(name));
+        return (at < 0 ? text : text.substring(0, at)) + "@" + (shared ? teammate.email() : name) + " ";
     }
 
     /* Before an "@": part of an email address or a word, so no mention starts there. */

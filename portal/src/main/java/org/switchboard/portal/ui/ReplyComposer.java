@@ -236,7 +236,7 @@ class ReplyComposer extends VerticalLayout {
     }
 
     private void mention(Teammate teammate) {
-        box.setValue(Mentions.complete(box.getValue(), teammate));
+        box.setValue(Mentions.complete(box.getValue(), teammate, teammates()));
         mentionPicker.hide();
         box.focus();
     }
