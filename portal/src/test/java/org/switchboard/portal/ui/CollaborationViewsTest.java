@@ -196,6 +196,7 @@ class CollaborationViewsTest extends SpringBrowserlessTest {
 
         replies.reply(conversation, ben.id(), ben.displayName(), "I already refunded you this morning.", null);
         test(view.send).click();
+        roundTrip();
 
         assertThat(view.collisionDialog).isNotNull();
         assertThat(view.collisionDialog.isOpened()).isTrue();
@@ -218,6 +219,7 @@ class CollaborationViewsTest extends SpringBrowserlessTest {
         replies.reply(conversation, ben.id(), ben.displayName(), "Shipped yesterday with DHL.", null);
 
         test(view.send).click();
+        roundTrip();
         test(view.collisionDialog).cancel();
         assertThat(texts(conversation)).hasSize(2);
         assertThat(view.replyBox.getValue()).isEqualTo("Yes, yesterday.");
