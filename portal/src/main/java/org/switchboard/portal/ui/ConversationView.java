@@ -502,9 +502,10 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
             var added = collaboration.notes.add(conversationId, me(), replyBox.getValue());
             composer.clearAfterSend();
             refresh();
-            if (!added.mentioned().isEmpty()) {
-                Notification.show("Note added; notified " + String.join(", ", added.mentioned().stream()
-                        .filter(t -> t.id() != me().id()).map(t -> t.displayName()).toList()));
+            List<String> notified = added.mentioned().stream().filter(t -> t.id() != me().id())
+                    .map(t -> t.displayName()).toList();
+            if (!notified.isEmpty()) {
+                Notification.show("Note added; notified " + String.join(", ", notified));
             }
         } catch (org.switchboard.portal.conversation.ConversationOperationException e) {
             error(e.getMessage());

@@ -53,8 +53,10 @@ class NotificationBell extends Div {
         bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         bell.addClickListener(e -> showList());
         count.setId("notification-count");
-        count.getElement().getThemeList().add("badge error small pill");
-        count.getStyle().set("margin-left", "-0.8em");
+        count.getStyle().set("margin-left", "-0.9em").set("background", "var(--lumo-error-color)")
+                .set("color", "var(--lumo-error-contrast-color, white)").set("border-radius", "1em")
+                .set("padding", "0 0.4em").set("font-size", "var(--lumo-font-size-xxs)").set("font-weight", "600")
+                .set("vertical-align", "top");
         markAllRead.setId("notifications-mark-all-read");
         markAllRead.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         markAllRead.addClickListener(e -> {

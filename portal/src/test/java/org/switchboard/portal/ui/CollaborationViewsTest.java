@@ -166,6 +166,43 @@ class CollaborationViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_emoji_picked_from_the_grid_is_added_to_the_text() {
+        long conversation = customerWrites("Pat Emoji", "Thanks!");
+        ConversationView view = navigate(ConversationView.class, conversation);
+        test(view.replyBox).setValue("You're welcome");
+
+        test(view.composer.emoji.open).click();
+        assertThat(view.composer.emoji.choices).hasSizeGreaterThanOrEqualTo(40);
+        test(view.composer.emoji.choices.getFirst()).click();
+
+        assertThat(view.replyBox.getValue()).isEqualTo("You're welcome " + EmojiPicker.EMOJI.getFirst());
+    }
+
+    @Test
+    void canned_responses_are_written_in_their_view_personal_or_shared() {
+        String shortcut = "ship" + UUID.randomUUID().toString().substring(0, 6);
+        CannedResponsesView view = navigate(CannedResponsesView.class);
+        assertThat(view.shared.isVisible()).as("an admin may share").isTrue();
+
+        test(view.shortcut).setValue("/" + shortcut);
+        test(view.title).setValue("Shipping times");
+        test(view.body).setValue("Hi {{customer.first_name}}, orders ship within 2 days.");
+        test(view.shared).click();
+        test(view.save).click();
+
+        assertThat(view.responses.getListDataView().getItems().toList()).anySatisfy(r -> {
+            assertThat(r.shortcut()).isEqualTo(shortcut);
+            assertThat(r.shared()).isTrue();
+        });
+        test(view.shortcut).setValue(shortcut);
+        test(view.title).setValue("Again");
+        test(view.body).setValue("x");
+        test(view.save).click();
+        assertThat(view.responses.getListDataView().getItems().filter(r -> r.shortcut().equals(shortcut)))
+                .as("a taken shortcut is refused").hasSize(1);
+    }
+
+    @Test
     void a_colleague_viewing_and_typing_shows_live_and_my_typing_shows_to_them() {
         AgentView ben = colleague();
         long conversation = customerWrites("Pat Presence", "Hello there");
