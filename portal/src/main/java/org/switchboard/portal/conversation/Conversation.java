@@ -132,6 +132,10 @@ public class Conversation {
     void noteMessage(Message message) {
         this.lastMessageId = message.getId();
         String text = message.getText().strip().replaceAll("\\s+", " ");
+        // Agents see notes in the inbox too (as in Chatwoot), marked so nobody takes one for the customer's words.
+        if (message.getDirection() == MessageDirection.NOTE) {
+            text = "Note: " + text;
+        }
         this.lastMessagePreview = text.length() > PREVIEW_LENGTH ? text.substring(0, PREVIEW_LENGTH - 1) + "…" : text;
         this.lastActivityAt = message.getCreatedAt();
         if (message.getDirection() == MessageDirection.IN || message.getDirection() == MessageDirection.OUT) {

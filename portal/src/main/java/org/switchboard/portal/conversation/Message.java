@@ -116,6 +116,14 @@ public class Message {
         return message;
     }
 
+    /** An agent's private note: no channel, no recipient, no delivery; never sent to the customer. */
+    static Message note(Conversation conversation, long agentId, String authorName, String text, Instant now) {
+        Message message = new Message(conversation, MessageDirection.NOTE, null, text, now);
+        message.authorAgentId = agentId;
+        message.authorName = authorName;
+        return message;
+    }
+
     /** Applies a delivery status unless it is stale (a late "delivered" after "read"). */
     public boolean applyStatus(DeliveryStatus status, String reason, Instant at) {
         if (deliveryStatus != null && !deliveryStatus.canMoveTo(status)) {

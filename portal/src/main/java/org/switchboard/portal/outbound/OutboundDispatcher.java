@@ -32,6 +32,7 @@ import org.switchboard.portal.channel.ChannelUnavailableException;
 import org.switchboard.portal.channel.UnknownChannelAccountException;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStore;
+import org.switchboard.portal.conversation.MessageFiles;
 import org.switchboard.portal.conversation.MessageView;
 import org.switchboard.portal.conversation.ReplyThread;
 
@@ -50,6 +51,7 @@ public class OutboundDispatcher implements SmartLifecycle {
     private final OutboxRepository outbox;
     private final ConversationQueries queries;
     private final ConversationStore store;
+    private final MessageFiles files;
     private final ChannelConnections connections;
     private final DeliveryProperties properties;
     private final TransactionTemplate transaction;
@@ -62,7 +64,8 @@ public class OutboundDispatcher implements SmartLifecycle {
 
     OutboundDispatcher(OutboxRepository outbox, ConversationQueries queries, ConversationStore store,
             ChannelConnections connections, DeliveryProperties properties, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, MessageFiles files) {
+        this.files = files;
         this.outbox = outbox;
         this.queries = queries;
         this.store = store;
@@ -175,7 +178,7 @@ public class OutboundDispatcher implements SmartLifecycle {
             OutboundMessage outbound = new OutboundMessage(Long.toString(message.id()),
                     Long.toString(message.conversationId()),
                     new Identity(new IdentityKind(message.identity().kind()), message.identity().value()),
-                    message.authorName(), message.text(), null, List.of(),
+                    message.authorName(), message.text(), null, files.contentOf(message.id()),
                     new ThreadingHints(thread.subject(), null, thread.inReplyTo(), thread.references()),
                     TemplateJson.read(message.templateJson()));
             SendResult result = connection.send(outbound);

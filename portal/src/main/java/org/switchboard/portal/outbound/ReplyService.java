@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.switchboard.plugin.api.channel.Attachment;
 import org.switchboard.plugin.api.channel.ChannelCapability;
 import org.switchboard.plugin.api.channel.ChannelException;
 import org.switchboard.plugin.api.channel.MessageTemplate;
@@ -23,6 +24,7 @@ import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.Message;
+import org.switchboard.portal.conversation.MessageFiles;
 import org.switchboard.portal.conversation.ReplyTarget;
 import org.switchboard.portal.conversation.UnknownConversationException;
 import org.switchboard.portal.customer.IdentityResolver;
@@ -45,11 +47,19 @@ public class ReplyService {
     private final Clock clock;
 
     private final ChannelAccounts accounts;
+    private final MessageFiles files;
+
+    /** The largest file an agent may attach to a reply. */
+    public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+    /** The most files one reply may carry. */
+    public static final int MAX_ATTACHMENTS = 10;
 
     ReplyService(ConversationStore store, ConversationQueries queries, IdentityResolver identities,
             ChannelConnections connections, ChannelAccounts accounts, OutboxRepository outbox,
-            OutboundDispatcher dispatcher, PlatformTransactionManager transactions, Clock clock) {
+            OutboundDispatcher dispatcher, PlatformTransactionManager transactions, Clock clock, MessageFiles files) {
         this.accounts = accounts;
+        this.files = files;
         this.store = store;
         this.queries = queries;
         this.identities = identities;
@@ -69,17 +79,74 @@ public class ReplyService {
      *                                   identity on the chosen channel
      */
     public long reply(long conversationId, Long agentId, String authorName, String text, String channelAccountId) {
+        return reply(conversationId, agentId, authorName, text, channelAccountId, List.of());
+    }
+
+    /**
+     * Queues a reply with files; a reply may be files only.
+     *
+     * @param channelAccountId the account to send through, or {@code null} for the customer's last channel
+     * @param attachments      the files, each at most {@link #MAX_ATTACHMENT_BYTES}, at most {@link #MAX_ATTACHMENTS}
+     * @return the id of the stored message
+     * @throws ReplyNotPossibleException as {@link #reply(long, Long, String, String, String)}, and when the channel
+     *                                   cannot carry files or a file is too large
+     */
+    public long reply(long conversationId, Long agentId, String authorName, String text, String channelAccountId,
+            List<Attachment> attachments) {
         String body = text == null ? "" : text.strip();
-        if (body.isEmpty()) {
+        if (body.isEmpty() && attachments.isEmpty()) {
             throw new ReplyNotPossibleException("the reply is empty");
         }
+        checkFiles(attachments);
         ReplyTarget target = target(conversationId, channelAccountId);
         checkLength(target.channelAccountId(), body);
+        if (!attachments.isEmpty() && !attachmentsAllowed(target)) {
+            throw new ReplyNotPossibleException(channelName(target) + " cannot send files; remove them or reply on"
+                    + " another channel");
+        }
         ReplyWindow window = window(target);
         if (!window.open()) {
             throw new ReplyNotPossibleException(window.explanation());
         }
-        return queue(conversationId, target, agentId, authorName, body, null, null);
+        return queue(conversationId, target, agentId, authorName, body, null, null, List.copyOf(attachments));
+    }
+
+    /** Whether a reply on the account (or the customer's last channel, for {@code null}) may carry files. */
+    public boolean attachmentsAllowed(long conversationId, String channelAccountId) {
+        try {
+            return attachmentsAllowed(target(conversationId, channelAccountId));
+        } catch (ReplyNotPossibleException | UnknownConversationException e) {
+            return false;
+        }
+    }
+
+    /* A channel whose plugin is restarting is given the benefit of the doubt, like the length check. */
+    private boolean attachmentsAllowed(ReplyTarget target) {
+        try {
+            return descriptorOf(target).supports(ChannelCapability.ATTACHMENTS);
+        } catch (org.switchboard.portal.channel.ChannelUnavailableException e) {
+            return true;
+        }
+    }
+
+    private String channelName(ReplyTarget target) {
+        try {
+            return descriptorOf(target).name();
+        } catch (org.switchboard.portal.channel.ChannelUnavailableException e) {
+            return "this channel";
+        }
+    }
+
+    private static void checkFiles(List<Attachment> attachments) {
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            throw new ReplyNotPossibleException("a reply carries at most " + MAX_ATTACHMENTS + " files");
+        }
+        for (Attachment file : attachments) {
+            if (file.content().length > MAX_ATTACHMENT_BYTES) {
+                throw new ReplyNotPossibleException(file.fileName() + " is larger than "
+                        + MAX_ATTACHMENT_BYTES / (1024 * 1024) + " MB");
+            }
+        }
     }
 
     /**
@@ -98,7 +165,7 @@ public class ReplyService {
         }
         TemplateMessage use = new TemplateMessage(template.name(), template.language(), parameters);
         return queue(conversationId, target, agentId, authorName, template.render(parameters),
-                TemplateJson.write(use), null);
+                TemplateJson.write(use), null, List.of());
     }
 
     /** Where a reply would go and whether free text may be sent there now. */
@@ -187,21 +254,22 @@ public class ReplyService {
         if (!window.open()) {
             throw new ReplyNotPossibleException(window.explanation());
         }
-        return queue(conversationId, target, null, authorName, text, null, decision);
+        return queue(conversationId, target, null, authorName, text, null, decision, List.of());
     }
 
     /* A customer's message arriving at the same moment changes the conversation too: written again then. */
     private long queue(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
-            String templateJson, String botDecision) {
+            String templateJson, String botDecision, List<Attachment> attachments) {
         return ConflictRetry.retry(() -> queueOnce(conversationId, target, agentId, authorName, body, templateJson,
-                botDecision));
+                botDecision, attachments));
     }
 
     private long queueOnce(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
-            String templateJson, String botDecision) {
+            String templateJson, String botDecision, List<Attachment> attachments) {
         Long messageId = transaction.execute(status -> {
             Message message = store.appendOutbound(conversationId, target.channelAccountId(), target.identity(),
                     agentId, authorName, body, templateJson, botDecision);
+            files.attach(message.getId(), attachments);
             outbox.save(new OutboxEntry(message.getId(), target.channelAccountId(), clock.instant()));
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the customer records (the one asked for and those merged into it), identities, tags, notes, custom attributes,
  * record events, and every conversation with its events and messages (text, HTML, delivery facts, attachment
  * facts); then each attachment's file under {@code attachments/<id>-<file name>}, named in the JSON as
- * {@code path}. Read in one transaction, so the export is a consistent snapshot. Times are UTC ISO-8601.
+ * {@code path}. Agents' private notes in conversations (and their NOTE_ADDED events) are working notes among
+ * colleagues, not messages with the customer, and are left out. Read in one transaction, so the export is a
+ * consistent snapshot. Times are UTC ISO-8601.
  */
 @Service
 public class CustomerDataExport {
@@ -102,11 +104,13 @@ public class CustomerDataExport {
             MapSqlParameterSource conversationId = new MapSqlParameterSource("id", conversation.get("id"));
             conversation.put("events", rows("""
                     select event_type, occurred_at, channel_account_id, detail from conversation_event
-                    where conversation_id = :id order by occurred_at, id""", conversationId));
+                    where conversation_id = :id and event_type <> 'NOTE_ADDED' order by occurred_at, id""",
+                    conversationId));
             List<Map<String, Object>> messages = rows("""
                     select id, direction, channel_account_id, identity_kind, identity_value, author_name, body_text,
                     body_html, template_json, external_id, delivery_status, failure_reason, created_at, sent_at
-                    from message where conversation_id = :id order by created_at, id""", conversationId);
+                    from message where conversation_id = :id and direction <> 'NOTE' order by created_at, id""",
+                    conversationId);
             for (Map<String, Object> message : messages) {
                 List<Map<String, Object>> attachments = rows("""
                         select id, file_name, content_type, size_bytes, inline_part from message_attachment

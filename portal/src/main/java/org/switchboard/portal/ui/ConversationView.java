@@ -2,8 +2,6 @@ package org.switchboard.portal.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,6 +54,10 @@ import org.switchboard.portal.conversation.MessageView;
 import org.switchboard.portal.live.LiveUpdates;
 import org.switchboard.portal.outbound.ReplyNotPossibleException;
 import org.switchboard.portal.outbound.ReplyService;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import java.util.Optional;
+import java.util.Set;
+import org.switchboard.portal.collaboration.Collision;
 
 /** One conversation: the whole history across channels, a reply box, resolve and reopen. Updates live. */
 @Route("conversations")
@@ -77,8 +79,11 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final com.vaadin.flow.router.RouterLink profile = new com.vaadin.flow.router.RouterLink();
     final Span status = new Span();
     final Div history = new Div();
-    final TextArea replyBox = new TextArea();
-    final Button send = new Button("Send");
+    final ReplyComposer composer;
+    final TextArea replyBox;
+    final Button send;
+    final PresenceBar presence = new PresenceBar();
+    ConfirmDialog collisionDialog;
     final Button resolve = new Button();
     final TemplateComposer templates = new TemplateComposer(this::sendTemplate);
     final ComboBox<ReplyChannelOption> channel = new ComboBox<>();
@@ -87,8 +92,16 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final Button assignToMe = new Button("Assign to me");
     private boolean assignedToMe;
     private final ConversationRestructuring restructuring;
-    private final HorizontalLayout composer;
+    private final ReplyComposers collaboration;
     private long conversationId;
+    private AgentView me;
+    private String presenceKey;
+    private Runnable unsubscribePresence;
+    /* The messages on screen now, and those on screen when the agent began the reply being written. */
+    private Set<Long> shownMessages = Set.of();
+    private Set<Long> composeBaseline = Set.of();
+    private boolean replyWindowClosed;
+    private boolean hasChannelOptions;
     private ConversationStatus currentStatus;
     private String pageTitle = "Conversation";
     private Runnable unsubscribe;
@@ -106,10 +119,11 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
             ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
             ConversationRestructuring restructuring, CustomerPanels customerPanels, KnowledgeBase knowledge,
-            org.switchboard.portal.conversation.ConversationWorkflow workflow,
+            ReplyComposers collaboration, org.switchboard.portal.conversation.ConversationWorkflow workflow,
             org.switchboard.portal.inbox.InboxChoices choices, java.time.Clock clock) {
         this.actions = new ConversationActions(workflow, store, choices, currentAgent, clock, this::refresh);
         this.restructuring = restructuring;
+        this.collaboration = collaboration;
         this.knowledge = knowledge;
         this.customer = customerPanels.create();
         this.queries = queries;
@@ -140,14 +154,9 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         var scroller = new Scroller(history);
         scroller.setSizeFull();
 
-        replyBox.setId("reply-box");
-        replyBox.setPlaceholder("Reply to the customer… (Ctrl+Enter sends)");
-        replyBox.setWidthFull();
-        replyBox.setMaxHeight("12em");
-        send.setId("reply-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickListener(e -> sendReply());
-        send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        composer = collaboration.create(new ComposerHost());
+        replyBox = composer.box;
+        send = composer.send;
         channel.setId("reply-channel");
         channel.setAriaLabel("Reply on");
         channel.setItemLabelGenerator(ReplyChannelOption::label);
@@ -158,9 +167,6 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
                 showReplyWindow();
             }
         });
-        composer = new HorizontalLayout(replyBox, send);
-        composer.setWidthFull();
-        composer.setAlignItems(Alignment.END);
         templates.setVisible(false);
         templates.setWidthFull();
 
@@ -174,7 +180,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         useSuggestion.setId("use-suggestion");
         useSuggestion.addThemeVariants(ButtonVariant.LUMO_SMALL);
         useSuggestion.addClickListener(e -> replyBox.setValue(currentSuggestion == null ? "" : currentSuggestion));
-        var work = new VerticalLayout(aiSummary, scroller, assist, channel, templates, composer);
+        var work = new VerticalLayout(aiSummary, scroller, assist, presence, channel, templates, composer);
         work.setPadding(false);
         work.setSizeFull();
         work.expand(scroller);
@@ -196,10 +202,14 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         store.markRead(conversationId);
+        me = currentAgent.get();
         if (!refresh()) {
             event.rerouteToError(IllegalArgumentException.class, "No such conversation");
             return;
         }
+        composeBaseline = shownMessages;
+        collaboration.notifications.markReadFor(me.id(), conversationId);
+        joinPresence();
         // Once per visit, not on live refreshes: the panel asks external systems (orders) about the customer.
         queries.summaries(List.of(conversationId)).stream().findFirst().ifPresent(s -> customer.show(s.customerId()));
     }
@@ -225,6 +235,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         assignToMe.setText(assignedToMe ? "Unassign" : "Assign to me");
         actions.show(detail.summary());
         history.removeAll();
+        shownMessages = Set.copyOf(detail.messages().stream().map(MessageView::id).toList());
         boolean first = true;
         for (MessageView message : detail.messages()) {
             Div bubble = bubble(message, channelNames);
@@ -279,7 +290,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         String chosen = channel.getValue() == null ? null : channel.getValue().channelAccountId();
         List<ReplyChannelOption> options = replies.channelOptions(conversationId);
         channel.setItems(options);
-        channel.setVisible(!options.isEmpty());
+        hasChannelOptions = !options.isEmpty();
         options.stream().filter(o -> o.channelAccountId().equals(chosen)).findFirst()
                 .or(() -> options.stream().findFirst()).ifPresent(channel::setValue);
     }
@@ -349,8 +360,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
             window = null;
         }
         boolean closed = window != null && !window.open();
-        composer.setVisible(!closed);
-        templates.setVisible(closed);
+        replyWindowClosed = closed;
+        showComposer();
         if (closed && !window.explanation().equals(templates.notice.getText())) {
             List<MessageTemplate> offered = List.of();
             String reason = window.explanation();
@@ -363,6 +374,19 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
             }
             templates.show(reason, offered);
         }
+    }
+
+    /*
+     * A note can always be written; a reply only while the channel's window is open (else templates), with the
+     * upload only on channels that carry files.
+     */
+    private void showComposer() {
+        boolean note = composer.isNoteMode();
+        channel.setVisible(!note && hasChannelOptions);
+        templates.setVisible(!note && replyWindowClosed);
+        composer.row.setVisible(note || !replyWindowClosed);
+        composer.allowAttachments(!note && !replyWindowClosed
+                && replies.attachmentsAllowed(conversationId, chosenAccount()));
     }
 
     private Component attachment(AttachmentView file) {
@@ -405,6 +429,13 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
                 + TIME.format(message.createdAt()) + delivery);
         var text = new Div();
         text.setText(message.text()); // text, never HTML: sanitised HTML rendering comes with the email channel
+        if (message.direction() == MessageDirection.NOTE) {
+            // Unmistakably not sent: a labelled, dashed yellow box across the whole width.
+            Span label = new Span("Private note");
+            label.getStyle().set("font-weight", "600").set("margin-right", "var(--lumo-space-s)");
+            meta.addComponentAsFirst(label);
+            bubble.getStyle().set("border", "1px dashed var(--lumo-contrast-30pct)");
+        }
         bubble.add(meta, text);
         return bubble;
     }
@@ -414,15 +445,138 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
                 ChannelAccountView::name));
     }
 
-    private void sendReply() {
-        AgentView agent = currentAgent.get();
+    private void sendOrAddNote() {
+        if (composer.isNoteMode()) {
+            addNote();
+        } else {
+            sendReply(false);
+        }
+    }
+
+    /*
+     * Before a reply goes out, a reply someone else sent since the agent began writing is shown with the choice to
+     * send anyway: two agents answering the same question is what collision detection is for.
+     */
+    private void sendReply(boolean confirmed) {
+        AgentView agent = me();
+        if (composer.uploading()) {
+            error("Wait until the files are uploaded.");
+            return;
+        }
+        boolean something = !replyBox.getValue().isBlank() || !composer.files().isEmpty();
+        if (!confirmed && something) {
+            Optional<Collision> collision = collaboration.collisions.since(conversationId, agent.id(),
+                    composeBaseline);
+            if (collision.isPresent()) {
+                confirmCollision(collision.get());
+                return;
+            }
+        }
         try {
-            replies.reply(conversationId, agent.id(), agent.displayName(), replyBox.getValue(), chosenAccount());
-            replyBox.clear();
+            replies.reply(conversationId, agent.id(), agent.displayName(), replyBox.getValue(), chosenAccount(),
+                    composer.files());
+            composer.clearAfterSend();
             refresh();
+            composeBaseline = shownMessages;
         } catch (ReplyNotPossibleException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            error(e.getMessage());
+        }
+    }
+
+    private void confirmCollision(Collision collision) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("reply-collision");
+        dialog.setHeader("Someone replied meanwhile");
+        dialog.setText(collaboration.collisions.question(collision));
+        dialog.setConfirmText("Send anyway");
+        dialog.setCancelable(true);
+        dialog.setCancelText("Don't send");
+        dialog.addConfirmListener(e -> sendReply(true));
+        // Not sending means the agent has now seen the other reply: the next Send goes without asking again.
+        dialog.addCancelListener(e -> {
+            refresh();
+            composeBaseline = shownMessages;
+        });
+        collisionDialog = dialog;
+        dialog.open();
+    }
+
+    private void addNote() {
+        try {
+            var added = collaboration.notes.add(conversationId, me(), replyBox.getValue());
+            composer.clearAfterSend();
+            refresh();
+            List<String> notified = added.mentioned().stream().filter(t -> t.id() != me().id())
+                    .map(t -> t.displayName()).toList();
+            if (!notified.isEmpty()) {
+                Notification.show("Note added; notified " + String.join(", ", notified));
+            }
+        } catch (org.switchboard.portal.conversation.ConversationOperationException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private AgentView me() {
+        if (me == null) {
+            me = currentAgent.get();
+        }
+        return me;
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 5000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /* One presence entry per open view; a view reused for another conversation moves its entry. */
+    private void joinPresence() {
+        collaboration.presence.leave(presenceKey);
+        presenceKey = collaboration.presence.join(conversationId, me().id(), me().displayName());
+        showPresence();
+    }
+
+    private void showPresence() {
+        presence.show(collaboration.presence.others(conversationId, me().id()));
+    }
+
+    /** The composer's link to this view. */
+    private final class ComposerHost implements ReplyComposer.Host {
+
+        @Override
+        public long conversationId() {
+            return conversationId;
+        }
+
+        @Override
+        public AgentView agent() {
+            return me();
+        }
+
+        @Override
+        public void send() {
+            sendOrAddNote();
+        }
+
+        @Override
+        public void modeChanged() {
+            showComposer();
+        }
+
+        @Override
+        public void composeStarted() {
+            composeBaseline = shownMessages;
+        }
+
+        @Override
+        public void typing(boolean active, boolean note) {
+            if (presenceKey == null) {
+                return;
+            }
+            if (active) {
+                collaboration.presence.typing(presenceKey, note);
+            } else {
+                collaboration.presence.stoppedTyping(presenceKey);
+            }
         }
     }
 
@@ -459,6 +613,14 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
                 ui.access(this::refresh);
             }
         });
+        unsubscribePresence = collaboration.presence.subscribe(changed -> {
+            if (changed == conversationId) {
+                ui.access(this::showPresence);
+            }
+        });
+        if (presenceKey == null && conversationId != 0) {
+            joinPresence();
+        }
     }
 
     @Override
@@ -466,5 +628,10 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         if (unsubscribe != null) {
             unsubscribe.run();
         }
+        if (unsubscribePresence != null) {
+            unsubscribePresence.run();
+        }
+        collaboration.presence.leave(presenceKey);
+        presenceKey = null;
     }
 }

@@ -23,7 +23,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     private final CurrentAgent currentAgent;
 
-    MainLayout(CurrentAgent currentAgent, AccessAnnotationChecker access) {
+    MainLayout(CurrentAgent currentAgent, AccessAnnotationChecker access, NotificationBell bell) {
         this.currentAgent = currentAgent;
         var title = new Span("Switchboard");
         title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
@@ -36,12 +36,15 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.expand(title);
+        header.addComponentAtIndex(2, bell);
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
         var nav = new SideNav();
         nav.addItem(new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create()));
         nav.addItem(new SideNavItem("Possible duplicates", DuplicatesView.class, VaadinIcon.USERS.create()));
+        nav.addItem(new SideNavItem("Canned responses", CannedResponsesView.class,
+                VaadinIcon.COMMENT_ELLIPSIS.create()));
         if (access.hasAccess(PluginsView.class)) {
             nav.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));
         }
