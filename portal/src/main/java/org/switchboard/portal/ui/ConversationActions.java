@@ -48,6 +48,7 @@ class ConversationActions extends HorizontalLayout {
     private final ConversationStore store;
     private final InboxChoices choices;
     private final CurrentAgent currentAgent;
+    private final org.switchboard.portal.collaboration.PrivateNotes notes;
     private final Clock clock;
     private final Runnable afterChange;
     private final ZoneId zone = ZoneId.systemDefault();
@@ -55,7 +56,9 @@ class ConversationActions extends HorizontalLayout {
     private boolean showing;
 
     ConversationActions(ConversationWorkflow workflow, ConversationStore store, InboxChoices choices,
-            CurrentAgent currentAgent, Clock clock, Runnable afterChange) {
+            org.switchboard.portal.collaboration.PrivateNotes notes, CurrentAgent currentAgent, Clock clock,
+            Runnable afterChange) {
+        this.notes = notes;
         this.workflow = workflow;
         this.store = store;
         this.choices = choices;
@@ -200,13 +203,15 @@ class ConversationActions extends HorizontalLayout {
                 }
                 if (agent.getValue() != null) {
                     store.assign(conversationId, agent.getValue().id(), me());
-                    if (team.getValue() == null && !note.getValue().isBlank()) {
-                        workflow.recordEvent(conversationId,
-                                org.switchboard.portal.conversation.ConversationEventType.NOTE_ADDED, me(),
-                                "transfer note: " + note.getValue().strip());
-                    }
                 }
             });
+            // The note stays in the history as a private note, where the receiver reads it (and @mentions work).
+            if (!note.getValue().isBlank()) {
+                notes.add(conversationId, currentAgent.get(), "Transferred to " + (team.getValue() == null ? ""
+                        : team.getValue().name()) + (team.getValue() != null && agent.getValue() != null ? ", " : "")
+                        + (agent.getValue() == null ? "" : agent.getValue().name()) + ": " + note.getValue().strip());
+                afterChange.run();
+            }
             dialog.close();
         });
         ok.setId("transfer-confirm");

@@ -80,6 +80,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final Span status = new Span();
     final Div history = new Div();
     final ReplyComposer composer;
+    private Long focusMessageId;
     final TextArea replyBox;
     final Button send;
     final PresenceBar presence = new PresenceBar();
@@ -121,7 +122,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
             ConversationRestructuring restructuring, CustomerPanels customerPanels, KnowledgeBase knowledge,
             ReplyComposers collaboration, org.switchboard.portal.conversation.ConversationWorkflow workflow,
             org.switchboard.portal.inbox.InboxChoices choices, java.time.Clock clock) {
-        this.actions = new ConversationActions(workflow, store, choices, currentAgent, clock, this::refresh);
+        this.actions = new ConversationActions(workflow, store, choices, collaboration.notes, currentAgent, clock,
+                this::refresh);
         this.restructuring = restructuring;
         this.collaboration = collaboration;
         this.knowledge = knowledge;
@@ -155,6 +157,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         scroller.setSizeFull();
 
         composer = collaboration.create(new ComposerHost());
+        ConversationShortcuts.register(this);
         replyBox = composer.box;
         send = composer.send;
         channel.setId("reply-channel");
@@ -201,6 +204,9 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // A search result opens the conversation at the message that matched (?message=id).
+        focusMessageId = event.getLocation().getQueryParameters().getSingleParameter("message")
+                .filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
         store.markRead(conversationId);
         me = currentAgent.get();
         if (!refresh()) {
@@ -249,7 +255,26 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         showChannels();
         showReplyWindow();
         showAi(detail);
+        focusMessage();
         return true;
+    }
+
+    /** Marks and scrolls to the message a search result pointed at, once per visit. */
+    private void focusMessage() {
+        if (focusMessageId == null) {
+            return;
+        }
+        history.getChildren().filter(c -> c.getId().filter(("message-" + focusMessageId)::equals).isPresent())
+                .findFirst().ifPresent(bubble -> {
+                    bubble.addClassName("sb-message-focus");
+                    bubble.getElement().getStyle().set("outline", "2px solid var(--lumo-primary-color)");
+                    bubble.scrollIntoView();
+                });
+        focusMessageId = null;
+    }
+
+    long conversationId() {
+        return conversationId;
     }
 
     /* The assistant's hand-over summary on top; its suggestion and the most relevant articles above the reply box. */
@@ -417,6 +442,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
             case OUT -> "outbound";
             default -> "note";
         });
+        bubble.setId("message-" + message.id());
         bubble.getElement().setAttribute("data-testid", "message");
         bubble.getElement().setAttribute("data-direction", message.direction().name().toLowerCase());
         var meta = new Div();

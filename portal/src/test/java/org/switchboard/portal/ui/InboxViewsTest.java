@@ -25,6 +25,9 @@ import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.ConversationWorkflow;
 import org.switchboard.portal.conversation.Priority;
 import org.switchboard.portal.inbox.SavedViewSummary;
+import com.vaadin.browserless.internal.ShortcutsKt;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextField;
@@ -132,6 +135,44 @@ class InboxViewsTest extends SpringBrowserlessTest {
                 .isEqualTo("conversations/" + conversation);
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters().getParameters())
                 .containsEntry("message", List.of(hit.messageId().toString()));
+        ConversationView view = (ConversationView) UI.getCurrent().getInternals().getActiveRouterTargetsChain()
+                .getFirst();
+        assertThat(view.history.getChildren().filter(c -> c.hasClassName("sb-message-focus"))
+                .map(c -> c.getId().orElseThrow())).containsExactly("message-" + hit.messageId());
+    }
+
+    @Test
+    void keyboard_shortcuts_move_between_conversations_and_act_on_them() {
+        String label = "k" + UUID.randomUUID().toString().substring(0, 8);
+        long first = customerWrites("Shortcut one " + label);
+        long second = customerWrites("Shortcut two " + label);
+        workflow.changeLabels(first, Set.of(label), Set.of(), null);
+        workflow.changeLabels(second, Set.of(label), Set.of(), null);
+        InboxView inbox = navigate(InboxView.class);
+        inbox.filters.labels.setValue(Set.of(label));
+        assertThat(ids(inbox)).containsExactly(second, first);
+
+        ShortcutsKt._fireShortcut(inbox, Key.KEY_J, KeyModifier.ALT);
+        ConversationView view = (ConversationView) UI.getCurrent().getInternals().getActiveRouterTargetsChain()
+                .getFirst();
+        assertThat(view.conversationId()).isEqualTo(second);
+
+        ShortcutsKt._fireShortcut(view, Key.KEY_A, KeyModifier.ALT);
+        ShortcutsKt._fireShortcut(view, Key.KEY_N, KeyModifier.ALT);
+        assertThat(view.composer.isNoteMode()).isTrue();
+        ShortcutsKt._fireShortcut(view, Key.KEY_E, KeyModifier.ALT);
+        ConversationSummary done = queries.summariesInOrder(List.of(second)).getFirst();
+        assertThat(done.assigneeName()).isNotNull();
+        assertThat(done.status()).isEqualTo(ConversationStatus.RESOLVED);
+
+        ShortcutsKt._fireShortcut(view, Key.KEY_J, KeyModifier.ALT);
+        view = (ConversationView) UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst();
+        assertThat(view.conversationId()).isEqualTo(first);
+
+        ShortcutsKt._fireShortcut(view, Key.SLASH, KeyModifier.ALT);
+        roundTrip();
+        assertThat($(com.vaadin.flow.component.grid.Grid.class).id("shortcut-help").getListDataView().getItemCount())
+                .isEqualTo(KeyboardShortcuts.ALL.size());
     }
 
     @Test
