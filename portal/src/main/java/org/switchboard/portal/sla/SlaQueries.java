@@ -15,9 +15,11 @@ public class SlaQueries {
     private final ConversationFactsReader reader;
     private final SlaProperties properties;
     private final Clock clock;
+    private final SlaTriggers triggers;
 
     SlaQueries(ConversationSlaRepository targets, ConversationFactsReader reader, SlaProperties properties,
-            Clock clock) {
+            Clock clock, SlaTriggers triggers) {
+        this.triggers = triggers;
         this.targets = targets;
         this.reader = reader;
         this.properties = properties;
@@ -42,5 +44,10 @@ public class SlaQueries {
     /** How long before its due time a target counts as due soon (calendar time). */
     public Duration warnBefore() {
         return properties.warnBefore();
+    }
+
+    /** Conversations waiting for (or in) an SLA evaluation on this node. */
+    public int evaluationBacklog() {
+        return triggers.backlog();
     }
 }

@@ -26,6 +26,8 @@ class SlaTriggers implements DisposableBean {
     private final SlaTracker tracker;
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
     private final Set<Long> failed = ConcurrentHashMap.newKeySet();
+    /** Evaluations queued or running: the worker's backlog, for health checks and tests waiting for quiet. */
+    private final java.util.concurrent.atomic.AtomicInteger backlog = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("sla-evaluation-", 0).factory());
 
@@ -46,10 +48,12 @@ class SlaTriggers implements DisposableBean {
         if (!waiting.add(conversationId)) {
             return;
         }
+        backlog.incrementAndGet();
         try {
             worker.execute(() -> run(conversationId));
         } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
             waiting.remove(conversationId);
+            backlog.decrementAndGet();
         }
     }
 
@@ -70,7 +74,13 @@ class SlaTriggers implements DisposableBean {
             failed.add(conversationId);
             log.warn("SLA evaluation of conversation {} failed; trying again at the next check: {}", conversationId,
                     e.toString());
+        } finally {
+            backlog.decrementAndGet();
         }
+    }
+
+    int backlog() {
+        return backlog.get();
     }
 
     @Override
