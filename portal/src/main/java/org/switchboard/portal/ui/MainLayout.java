@@ -36,6 +36,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.expand(title);
+        header.addComponentAtIndex(2, AvailabilityMenu.create());
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
@@ -51,6 +52,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         }
         if (access.hasAccess(TriageRulesView.class)) {
             nav.addItem(new SideNavItem("Triage rules", TriageRulesView.class, VaadinIcon.FILTER.create()));
+        }
+        if (access.hasAccess(TeamsView.class)) {
+            nav.addItem(new SideNavItem("Teams", TeamsView.class, VaadinIcon.GROUP.create()));
         }
         if (access.hasAccess(AiModelsView.class)) {
             nav.addItem(new SideNavItem("AI models", AiModelsView.class, VaadinIcon.AUTOMATION.create()));
