@@ -190,6 +190,41 @@ class AutoAssignmentTest extends PortalTest.Base {
     }
 
     @Test
+    void a_conversation_moved_into_an_automatic_team_while_assigned_to_an_outsider_goes_to_a_member() {
+        long oz = given.agent("Oz");
+        long pia = given.agent("Pia");
+        long team = given.team(AssignmentMode.ROUND_ROBIN, false, pia);
+        given.set(pia, AvailabilityStatus.ONLINE);
+        long conversation = given.customerWrites();
+        store.assign(conversation, oz, oz);
+
+        workflow.transferToTeam(conversation, team, "billing question", oz);
+        Await.until("a member of the team gets it", () -> Long.valueOf(pia).equals(given.assignee(conversation)));
+        assertThat(given.assignedEvents(conversation)).containsExactly("agent #" + oz,
+                "unassigned: not a member of the new team", "agent #" + pia + ": automatic, round robin");
+
+        // Assigning an outsider by hand after the transfer is a person's decision and stays.
+        store.assign(conversation, oz, pia);
+        triggers.awaitIdle();
+        assertThat(given.assignee(conversation)).isEqualTo(oz);
+    }
+
+    @Test
+    void a_conversation_unassigned_by_hand_goes_back_to_the_queue_and_to_a_colleague_rather_than_straight_back() {
+        long quinn = given.agent("Quinn");
+        long rae = given.agent("Rae");
+        long team = given.team(AssignmentMode.LEAST_LOADED, false, quinn, rae);
+        given.set(quinn, AvailabilityStatus.ONLINE);
+        long conversation = given.arrivesIn(team);
+        Await.until("Quinn gets it", () -> Long.valueOf(quinn).equals(given.assignee(conversation)));
+        given.set(rae, AvailabilityStatus.ONLINE);
+        triggers.awaitIdle();
+
+        store.assign(conversation, null, quinn);
+        Await.until("Rae gets it", () -> Long.valueOf(rae).equals(given.assignee(conversation)));
+    }
+
+    @Test
     void two_conversations_arriving_at_once_never_push_an_agent_over_capacity_in_one_team_or_across_two() throws Exception {
         for (boolean sameTeam : new boolean[] {true, false, true, false}) {
             long nia = given.agent("Nia");
