@@ -3,10 +3,12 @@ package org.switchboard.portal.routing;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -69,30 +71,49 @@ class AutoAssigner {
         return ConflictRetry.retry(() -> transaction.execute(status -> routeNow(conversationId)));
     }
 
-    /** After any change of a conversation: route it, and when it was resolved, its agent has room again. */
+    /**
+     * After any change of a conversation: route it when it waits; when it was resolved, its agent has room again.
+     * The first look needs no transaction: most changes concern conversations without an automatic team.
+     */
     void conversationChanged(long conversationId) {
-        if (route(conversationId) == Outcome.NOT_WAITING) {
-            List<Long> freed = sql.queryForList(
-                    "select assignee_id from conversation where id = :id and status = 'RESOLVED'"
-                            + " and assignee_id is not null", Map.of("id", conversationId), Long.class);
-            freed.forEach(this::drainTeamsOf);
+        Optional<Waiting> seen = conversation(conversationId);
+        if (seen.isEmpty()) {
+            return;
+        }
+        if ("RESOLVED".equals(seen.get().status()) && seen.get().assigneeId() != null) {
+            drainTeamsOf(seen.get().assigneeId());
+        } else if (seen.get().teamId() != null && OPEN.equals(seen.get().status())) {
+            route(conversationId);
         }
     }
 
-    /** Assigns a team's waiting conversations, longest waiting first, while members have room. */
+    /**
+     * Assigns a team's waiting conversations, longest waiting first, while members have room. Once a channel kind
+     * found nobody with room, the rest of that kind is skipped in this round: nothing else changed for them.
+     */
     void drainTeam(long teamId) {
         Optional<TeamRouting> team = teamRouting(teamId, false);
         if (team.isEmpty() || !team.get().mode().automatic()) {
             return;
         }
-        List<Long> waiting = sql.queryForList("""
-                select id from conversation where team_id = :team and status = 'OPEN' and assignee_id is null
-                order by coalesce(waiting_since, created_at), id limit :batch""",
-                new MapSqlParameterSource("team", teamId).addValue("batch", DRAIN_BATCH), Long.class);
-        for (Long conversationId : waiting) {
-            // Other kinds may still fit when one kind is full, so only "nobody online" ends the round early.
-            if (route(conversationId) == Outcome.NOBODY_ONLINE) {
+        List<Map.Entry<Long, String>> waiting = sql.query("""
+                select c.id, coalesce(a.connector_id, '') from conversation c
+                left join channel_account a on a.id = c.last_channel_account_id
+                where c.team_id = :team and c.status = 'OPEN' and c.assignee_id is null
+                order by coalesce(c.waiting_since, c.created_at), c.id limit :batch""",
+                new MapSqlParameterSource("team", teamId).addValue("batch", DRAIN_BATCH),
+                (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)));
+        Set<String> full = new HashSet<>();
+        for (Map.Entry<Long, String> conversation : waiting) {
+            if (full.contains(conversation.getValue())) {
+                continue;
+            }
+            Outcome outcome = route(conversation.getKey());
+            if (outcome == Outcome.NOBODY_ONLINE) {
                 return;
+            }
+            if (outcome == Outcome.NO_CAPACITY) {
+                full.add(conversation.getValue());
             }
         }
     }

@@ -147,6 +147,21 @@ class AutoAssignmentTest extends PortalTest.Base {
     }
 
     @Test
+    void a_resolved_conversation_is_not_in_the_queue_and_is_assigned_when_reopened_unassigned() {
+        long sam = given.agent("Sam");
+        long team = given.team(AssignmentMode.ROUND_ROBIN, false, sam);
+        long conversation = given.arrivesIn(team);
+        store.changeStatus(conversation, ConversationStatus.RESOLVED, null);
+        given.set(sam, AvailabilityStatus.ONLINE);
+        triggers.awaitIdle();
+        assertThat(given.assignee(conversation)).isNull();
+
+        store.changeStatus(conversation, ConversationStatus.OPEN, null);
+        Await.until("the reopened conversation is assigned", () -> Long.valueOf(sam).equals(
+                given.assignee(conversation)));
+    }
+
+    @Test
     void an_agent_going_offline_hands_their_conversations_to_an_online_colleague_when_the_team_wants_that() {
         long ivy = given.agent("Ivy");
         long jon = given.agent("Jon");
