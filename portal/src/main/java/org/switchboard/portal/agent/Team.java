@@ -52,4 +52,13 @@ public class Team {
     public void addMember(Agent agent) {
         members.add(agent);
     }
+
+    /** Removes a member; returns whether they were one. */
+    public boolean removeMember(Agent agent) {
+        return members.remove(agent);
+    }
+
+    public void rename(String newName) {
+        this.name = newName;
+    }
 }

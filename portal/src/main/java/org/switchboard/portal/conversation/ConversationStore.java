@@ -186,13 +186,22 @@ public class ConversationStore {
      */
     @Transactional
     public void assign(long conversationId, Long agentId, Long byAgentId) {
+        assign(conversationId, agentId, byAgentId, null);
+    }
+
+    /**
+     * As {@link #assign(long, Long, Long)}, with why the portal itself did it (e.g. "automatic, round robin",
+     * "agent went offline"), appended to the ASSIGNED event's detail.
+     */
+    @Transactional
+    public void assign(long conversationId, Long agentId, Long byAgentId, String reason) {
         Conversation conversation = conversations.findById(conversationId)
                 .orElseThrow(() -> new UnknownConversationException(conversationId));
         org.switchboard.portal.agent.Agent agent = agentId == null ? null
                 : entityManager.getReference(org.switchboard.portal.agent.Agent.class, agentId);
         conversation.assign(agent);
         record(conversationId, ConversationEventType.ASSIGNED, clock.instant(), byAgentId, null,
-                agentId == null ? "unassigned" : "agent #" + agentId);
+                (agentId == null ? "unassigned" : "agent #" + agentId) + (reason == null ? "" : ": " + reason));
         publish(conversation, Change.STATUS);
     }
 

@@ -37,6 +37,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.expand(title);
         header.addComponentAtIndex(2, bell);
+        header.addComponentAtIndex(2, AvailabilityMenu.create());
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
@@ -58,6 +59,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         if (access.hasAccess(SlaPoliciesView.class)) {
             nav.addItem(new SideNavItem("SLA policies", SlaPoliciesView.class, VaadinIcon.ALARM.create()));
             nav.addItem(new SideNavItem("Business hours", BusinessHoursView.class, VaadinIcon.CLOCK.create()));
+        }
+        if (access.hasAccess(TeamsView.class)) {
+            nav.addItem(new SideNavItem("Teams", TeamsView.class, VaadinIcon.GROUP.create()));
         }
         if (access.hasAccess(AiModelsView.class)) {
             nav.addItem(new SideNavItem("AI models", AiModelsView.class, VaadinIcon.AUTOMATION.create()));
