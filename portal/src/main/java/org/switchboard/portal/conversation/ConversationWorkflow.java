@@ -161,6 +161,7 @@ public class ConversationWorkflow {
     public void recordEvent(long conversationId, ConversationEventType type, Long agentId, String detail) {
         find(conversationId);
         record(conversationId, type, agentId, detail);
+        publisher.publishEvent(new ConversationEventRecorded(conversationId, type, detail));
     }
 
     private Conversation find(long conversationId) {
