@@ -28,6 +28,12 @@ final class RoutingFixture {
 
     RoutingFixture(AgentDirectory agents, Teams teams, Availability availability, InboundPipeline pipeline,
             ChannelAccounts accounts, ConversationWorkflow workflow, JdbcTemplate jdbc) {
+        /*
+         * A Vaadin session left current on this thread by an earlier browserless test would make Vaadin's security
+         * context strategy read that session's (anonymous) user instead of @WithMockUser's; seen only in the full
+         * suite.
+         */
+        com.vaadin.flow.internal.CurrentInstance.clearAll();
         this.agents = agents;
         this.teams = teams;
         this.availability = availability;
