@@ -71,6 +71,51 @@ public class AutomationChoices {
         return choices;
     }
 
+    /** The conditions in words, e.g. "Message text contains refund, money back and Label is vip". */
+    public String describeConditions(AutomationRuleView rule) {
+        return String.join(" and ", rule.conditions().stream().map(this::describe).toList());
+    }
+
+    /** The actions in words, naming teams, agents and responses; one that no longer exists says so. */
+    public String describeActions(AutomationRuleView rule) {
+        return String.join(", ", rule.actions().stream().map(this::describe).toList());
+    }
+
+    private String describe(RuleCondition c) {
+        String what = c.field() == ConditionField.ATTRIBUTE ? "Customer " + c.key() : c.field().label();
+        if (!c.operator().needsValue()) {
+            return what + " " + c.operator().label();
+        }
+        String value = switch (c.field()) {
+            case TEAM -> teamName(c.value());
+            case ASSIGNEE -> agentName(c.value());
+            case CHANNEL -> channels().stream().filter(ch -> ch.value().equalsIgnoreCase(c.value())).findFirst()
+                    .map(ChannelChoice::label).orElse(c.value());
+            case STATUS, PRIORITY -> c.value().toLowerCase(java.util.Locale.ROOT);
+            default -> c.value();
+        };
+        return what + " " + c.operator().label() + " " + value;
+    }
+
+    private String describe(RuleAction a) {
+        return switch (a.type()) {
+            case ASSIGN_TEAM -> "assign to team " + teamName(a.value());
+            case ASSIGN_AGENT -> "assign to " + agentName(a.value());
+            case UNASSIGN -> "unassign";
+            case ADD_LABEL -> "add label " + a.value();
+            case REMOVE_LABEL -> "remove label " + a.value();
+            case SET_PRIORITY -> "priority " + a.value().toLowerCase(java.util.Locale.ROOT);
+            case SET_STATUS -> "SNOOZED".equals(a.value()) ? "snooze until the customer replies"
+                    : "status " + a.value().toLowerCase(java.util.Locale.ROOT);
+            case SEND_CANNED_REPLY -> "send " + cannedName(a.value());
+            case NOTIFY -> "notify " + switch (a.recipients()) {
+                case AGENTS -> String.join(", ", a.agentIds().stream().map(id -> agentName(id.toString())).toList());
+                case ASSIGNEE -> "the assignee";
+                case TEAM -> "the team";
+            };
+        };
+    }
+
     /** What a rule's summary calls a team / agent / canned response id, flagging ones that are gone. */
     String teamName(String id) {
         return parse(id).flatMap(this::team).map(TeamSummary::name).orElse("unknown team #" + id);
