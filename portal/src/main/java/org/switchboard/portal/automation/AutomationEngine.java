@@ -25,14 +25,16 @@ class AutomationEngine {
     private final RuleActions actions;
     private final Baselines baselines;
     private final ConversationWorkflow workflow;
+    private final RunawayGuard guard;
 
     AutomationEngine(AutomationRules rules, RuleFacts.Reader facts, RuleActions actions, Baselines baselines,
-            ConversationWorkflow workflow) {
+            ConversationWorkflow workflow, RunawayGuard guard) {
         this.rules = rules;
         this.facts = facts;
         this.actions = actions;
         this.baselines = baselines;
         this.workflow = workflow;
+        this.guard = guard;
     }
 
     void run(AutomationJob job) {
@@ -68,6 +70,17 @@ class AutomationEngine {
         }
     }
 
+    /* Said once on the conversation, so whoever wonders why rules stopped acting there finds out. */
+    private void pause(long conversationId) {
+        log.warn("Automation rules acted {} times within {} on conversation {}; paused there for a while (a loop"
+                + " between a rule and another automatic change?)", RunawayGuard.LIMIT, RunawayGuard.WINDOW,
+                conversationId);
+        String detail = "rules paused: they acted " + RunawayGuard.LIMIT + " times within a minute (a loop with"
+                + " routing or another automatic change?); they run again after a minute";
+        ConflictRetry.retry(() -> workflow.recordEvent(conversationId, ConversationEventType.AUTOMATION_APPLIED, null,
+                detail));
+    }
+
     private void evaluate(AutomationJob job, RuleFacts current) {
         List<AutomationRuleView> enabled = rules.enabled(job.trigger());
         if (!enabled.isEmpty()) {
@@ -81,11 +94,19 @@ class AutomationEngine {
                 if (!ConditionMatcher.all(rule.conditions(), current)) {
                     continue;
                 }
+                if (!guard.allows(current.conversationId())) {
+                    log.debug("Automation paused on conversation {}: rule \"{}\" skipped", job.conversationId(),
+                            rule.name());
+                    continue;
+                }
                 RuleOutcome outcome = actions.apply(rule, current);
                 if (outcome.anything()) {
                     String detail = outcome.describe(rule.name());
                     ConflictRetry.retry(() -> workflow.recordEvent(current.conversationId(),
                             ConversationEventType.AUTOMATION_APPLIED, null, detail));
+                    if (guard.acted(current.conversationId())) {
+                        pause(current.conversationId());
+                    }
                 }
             } catch (RuntimeException e) {
                 log.warn("Automation rule \"{}\" failed on conversation {} ({}): {}", rule.name(),

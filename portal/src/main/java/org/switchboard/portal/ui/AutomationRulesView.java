@@ -76,8 +76,8 @@ public class AutomationRulesView extends VerticalLayout {
         add(new H3("Automation rules"), new Paragraph("When a customer message or conversation is created, a "
                 + "conversation is updated (status, assignee, team, priority, labels, intent, sentiment) or an SLA "
                 + "is breached, the enabled rules for that event run top to bottom; each whose conditions all hold "
-                + "acts. Changes made by rules do not set off rules. What a rule did is shown in the "
-                + "conversation's history."), newRule, rules, form);
+                + "acts. Changes made by rules do not set off rules. What a rule did, and any action that failed, is "
+                + "recorded on the conversation (event AUTOMATION_APPLIED)."), newRule, rules, form);
     }
 
     private Checkbox enabledToggle(AutomationRuleView rule) {
@@ -117,7 +117,7 @@ public class AutomationRulesView extends VerticalLayout {
     private void confirmDelete(AutomationRuleView rule) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Delete “" + rule.name() + "”?");
-        dialog.add(new Paragraph("The rule stops running. What it did stays in the conversations' history."));
+        dialog.add(new Paragraph("The rule stops running. What it did stays recorded on the conversations."));
         confirmDelete = new Button("Delete", e -> act(() -> {
             service.delete(rule.id());
             dialog.close();
