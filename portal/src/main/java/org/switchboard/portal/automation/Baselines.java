@@ -95,8 +95,8 @@ class Baselines {
         return sql.query("""
                 select status, priority, assignee_id, team_id, labels, intent, sentiment from automation_baseline
                 where conversation_id = :id""", Map.of("id", conversationId), (rs, i) -> new Snapshot(conversationId,
-                rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
-                (Long) rs.getObject(4, Long.class), labels(rs.getString(5)), rs.getString(6), rs.getString(7)))
+                rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
+                rs.getObject(4, Long.class), labels(rs.getString(5)), rs.getString(6), rs.getString(7)))
                 .stream().findFirst();
     }
 
