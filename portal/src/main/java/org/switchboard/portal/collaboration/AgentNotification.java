@@ -43,6 +43,10 @@ class AgentNotification {
     private Instant createdAt;
     private Instant readAt;
 
+    /** For a rule's notification: the rule's name and its message; null for mentions (the note says it all). */
+    private String title;
+    private String body;
+
     protected AgentNotification() {
     }
 
@@ -54,6 +58,13 @@ class AgentNotification {
         this.messageId = messageId;
         this.actorAgentId = actorAgentId;
         this.createdAt = createdAt;
+    }
+
+    AgentNotification(long agentId, NotificationKind kind, long conversationId, String title, String body,
+            Instant createdAt) {
+        this(agentId, kind, conversationId, (Long) null, (Long) null, createdAt);
+        this.title = title;
+        this.body = body;
     }
 
     void markRead(Instant at) {
@@ -92,5 +103,13 @@ class AgentNotification {
 
     Instant getReadAt() {
         return readAt;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getBody() {
+        return body;
     }
 }

@@ -27,8 +27,9 @@ import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.MessageView;
 
 /**
- * Agents' notifications (mentions for now): created with the note that causes them, counted and listed for the
- * bell, marked read when opened. Subscribed bells hear about changes once they are committed.
+ * Agents' notifications (mentions, and what automation rules tell them): created with the note or rule run that
+ * causes them, counted and listed for the bell, marked read when opened. Subscribed bells hear about changes once
+ * they are committed.
  */
 @Service
 public class AgentNotifications implements DisposableBean {
@@ -63,6 +64,28 @@ public class AgentNotifications implements DisposableBean {
         publisher.publishEvent(new NotificationsChanged(Set.copyOf(agentIds)));
     }
 
+    /**
+     * Notifies each agent on behalf of an automation rule (its name and message are shown in the bell). Joins the
+     * caller's transaction when there is one; the bells hear about it after commit.
+     */
+    @Transactional
+    public void notifyByRule(Collection<Long> agentIds, long conversationId, String ruleName, String message) {
+        if (agentIds.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String title = clip(ruleName, 200);
+        String body = clip(message, 1000);
+        agentIds.forEach(agentId -> notifications.save(new AgentNotification(agentId, NotificationKind.RULE,
+                conversationId, title, body, now)));
+        publisher.publishEvent(new NotificationsChanged(Set.copyOf(agentIds)));
+    }
+
+    private static String clip(String text, int max) {
+        String value = text == null ? "" : text.strip();
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+
     /** How many notifications the agent has not opened. */
     @Transactional(readOnly = true)
     public long unreadCount(long agentId) {
@@ -84,9 +107,10 @@ public class AgentNotifications implements DisposableBean {
             Optional<MessageView> note = n.getMessageId() == null ? Optional.empty() : notes.get(n.getMessageId());
             long conversationId = conversationOf(n, notes);
             ConversationSummary conversation = conversations.get(conversationId);
-            String text = note.map(MessageView::text).orElse("").strip().replaceAll("\\s+", " ");
+            String text = (n.getBody() != null ? n.getBody() : note.map(MessageView::text).orElse("")).strip()
+                    .replaceAll("\\s+", " ");
             return new NotificationView(n.getId(), n.getKind(), conversationId,
-                    note.map(MessageView::authorName).orElse(null),
+                    n.getTitle() != null ? n.getTitle() : note.map(MessageView::authorName).orElse(null),
                     conversation == null ? "conversation #" + conversationId : conversation.customerName(),
                     text.length() > PREVIEW_LENGTH ? text.substring(0, PREVIEW_LENGTH - 1) + "…" : text,
                     n.getCreatedAt(), n.getReadAt() != null);

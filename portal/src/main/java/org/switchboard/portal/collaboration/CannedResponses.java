@@ -54,6 +54,19 @@ public class CannedResponses {
         return responses.findVisibleTo(agentId).stream().map(CannedResponse::view).toList();
     }
 
+    /** The shared responses, by shortcut: those automation rules may send. */
+    @Transactional(readOnly = true)
+    public List<CannedResponseView> shared() {
+        return responses.findVisibleTo(null).stream().filter(CannedResponse::isShared).map(CannedResponse::view)
+                .toList();
+    }
+
+    /** One response, whoever owns it (automation rules send shared ones). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CannedResponseView> find(long id) {
+        return responses.findById(id).map(CannedResponse::view);
+    }
+
     /** The responses whose shortcut or title starts with (or title contains) the typed text, shortcuts first. */
     @Transactional(readOnly = true)
     public List<CannedResponseView> matching(long agentId, String typed) {

@@ -8,9 +8,9 @@ import java.time.Instant;
  * @param id             the notification
  * @param kind           what it is about
  * @param conversationId the conversation the note is in now (it follows merges and splits)
- * @param actorName      who caused it (the note's author), or {@code null}
+ * @param actorName      who caused it (the note's author, or the rule's name), or {@code null}
  * @param customerName   the conversation's customer
- * @param preview        the start of the note, or empty when it was deleted
+ * @param preview        the start of the note (empty when it was deleted), or the rule's message
  * @param createdAt      when
  * @param read           whether the agent has opened it
  */
@@ -22,6 +22,7 @@ public record NotificationView(long id, NotificationKind kind, long conversation
         String who = actorName == null ? "Someone" : actorName;
         return switch (kind) {
             case MENTION -> who + " mentioned you · " + customerName;
+            case RULE -> "Rule “" + who + "” · " + customerName;
         };
     }
 }

@@ -33,5 +33,7 @@ public enum ConversationEventType {
     /** An SLA target was missed (detail: the target, policy and due time). */
     SLA_BREACHED,
     /** An agent wrote a private note (detail: the agents it mentions). */
-    NOTE_ADDED
+    NOTE_ADDED,
+    /** An automation rule acted (detail: "rule <name>: <what it did>", and any action that failed). */
+    AUTOMATION_APPLIED
 }

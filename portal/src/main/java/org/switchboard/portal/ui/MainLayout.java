@@ -56,6 +56,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         if (access.hasAccess(TriageRulesView.class)) {
             nav.addItem(new SideNavItem("Triage rules", TriageRulesView.class, VaadinIcon.FILTER.create()));
         }
+        if (access.hasAccess(AutomationRulesView.class)) {
+            nav.addItem(new SideNavItem("Automation", AutomationRulesView.class, VaadinIcon.COGS.create()));
+        }
         if (access.hasAccess(SlaPoliciesView.class)) {
             nav.addItem(new SideNavItem("SLA policies", SlaPoliciesView.class, VaadinIcon.ALARM.create()));
             nav.addItem(new SideNavItem("Business hours", BusinessHoursView.class, VaadinIcon.CLOCK.create()));

@@ -1,0 +1,157 @@
+package org.switchboard.portal.automation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.switchboard.portal.conversation.ConversationChanged;
+import org.switchboard.portal.conversation.ConversationEventRecorded;
+import org.switchboard.portal.conversation.ConversationEventType;
+import org.switchboard.portal.conversation.CustomerMessageStored;
+
+/**
+ * Turns conversation events into rule jobs. Events are gathered while their transaction runs and queued only once
+ * it has committed (a rolled-back change triggers nothing), in a fixed order per transaction (a new conversation's
+ * rules before its first message's); one worker thread with a bounded queue runs them, so neither ingestion nor an
+ * agent's click ever waits for rules or fails because of them. Events published while rules are applied are no
+ * triggers ({@link RuleRun}).
+ */
+@Component
+class AutomationTriggers implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AutomationTriggers.class);
+
+    private final AutomationEngine engine;
+    private final ThreadPoolExecutor worker;
+    private final AtomicLong dropped = new AtomicLong();
+
+    AutomationTriggers(AutomationEngine engine, AutomationProperties properties) {
+        this.engine = engine;
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(properties.queueCapacity()),
+                Thread.ofPlatform().daemon().name("automation").factory());
+    }
+
+    @EventListener
+    void customerMessage(CustomerMessageStored stored) {
+        collect(new AutomationJob(AutomationTrigger.MESSAGE_CREATED, stored.conversationId(), stored.messageId(),
+                stored.accountId()));
+    }
+
+    /* Delivery receipts change nothing rules look at; anything else may have changed a watched attribute. */
+    @EventListener
+    void conversationChanged(ConversationChanged change) {
+        switch (change.change()) {
+            case CREATED -> collect(AutomationJob.of(AutomationTrigger.CONVERSATION_CREATED, change.conversationId()));
+            case MESSAGE_ADDED, STATUS -> collect(AutomationJob.of(AutomationTrigger.CONVERSATION_UPDATED,
+                    change.conversationId()));
+            case MESSAGE_STATUS -> {
+                // nothing to do
+            }
+        }
+    }
+
+    @EventListener
+    void eventRecorded(ConversationEventRecorded recorded) {
+        if (recorded.type() == ConversationEventType.SLA_BREACHED) {
+            collect(AutomationJob.of(AutomationTrigger.SLA_BREACHED, recorded.conversationId()));
+        }
+    }
+
+    /* Runs inside the publisher's transaction: it must never throw, or the customer's message would roll back. */
+    private void collect(AutomationJob job) {
+        try {
+            if (RuleRun.active()) {
+                return;
+            }
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                submit(job);
+                return;
+            }
+            Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
+            if (batch != null && batch.flushed) {
+                // Published after the commit (by another listener of the same transaction): nothing to wait for.
+                submit(job);
+                return;
+            }
+            if (batch == null) {
+                batch = new Batch();
+                TransactionSynchronizationManager.bindResource(this, batch);
+                TransactionSynchronizationManager.registerSynchronization(batch);
+            }
+            batch.jobs.add(job);
+        } catch (RuntimeException e) {
+            log.warn("Automation could not note {} on conversation {}: {}", job.trigger(), job.conversationId(),
+                    e.toString());
+        }
+    }
+
+    private void submit(AutomationJob job) {
+        try {
+            worker.execute(() -> engine.run(job));
+        } catch (RejectedExecutionException full) {
+            long count = dropped.incrementAndGet();
+            if (count == 1 || count % 1_000 == 0) {
+                log.warn("Automation cannot keep up: {} triggers dropped so far (their rules did not run)", count);
+            }
+        }
+    }
+
+    /** Returns once everything queued before has run (tests that check that something did not happen). */
+    void awaitIdle() {
+        try {
+            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the automation worker did not get idle", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    /** The jobs of one transaction, queued after it commits: one update check per conversation. */
+    private final class Batch implements TransactionSynchronization {
+
+        final List<AutomationJob> jobs = new ArrayList<>();
+        boolean flushed;
+
+        @Override
+        public void afterCommit() {
+            flushed = true;
+            Set<Long> created = new HashSet<>();
+            Set<Long> checked = new HashSet<>();
+            jobs.stream().filter(j -> j.trigger() == AutomationTrigger.CONVERSATION_CREATED)
+                    .forEach(j -> created.add(j.conversationId()));
+            jobs.stream().sorted(Comparator.comparingInt(AutomationJob::order)).filter(j ->
+                    j.trigger() != AutomationTrigger.CONVERSATION_UPDATED
+                            || !created.contains(j.conversationId()) && checked.add(j.conversationId()))
+                    .forEach(AutomationTriggers.this::submit);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            flushed = true;
+            TransactionSynchronizationManager.unbindResourceIfPossible(AutomationTriggers.this);
+        }
+    }
+}

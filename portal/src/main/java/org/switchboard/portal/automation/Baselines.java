@@ -1,0 +1,153 @@
+package org.switchboard.portal.automation;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.switchboard.portal.conversation.ConversationStatus;
+import org.switchboard.portal.conversation.ConversationSummary;
+import org.switchboard.portal.conversation.Priority;
+
+/**
+ * What the engine last saw of each conversation's watched attributes (status, priority, assignee, team, labels,
+ * intent, sentiment), in {@code automation_baseline}. A conversation counts as "updated" when one of them differs
+ * from what was last seen; a rule's own changes are folded in as it makes them. Only the automation worker writes
+ * here, one job at a time.
+ */
+@Component
+class Baselines {
+
+    private final NamedParameterJdbcTemplate sql;
+
+    Baselines(NamedParameterJdbcTemplate sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * Starts watching a new conversation from the state every conversation is created in (open, normal priority,
+     * nothing else), so a change made before this runs (a classification, an assignment) still counts as an update.
+     */
+    void start(long conversationId) {
+        sql.update("""
+                insert ignore into automation_baseline (conversation_id, status, priority, labels)
+                values (:id, :status, :priority, '')""", Map.of("id", conversationId, "status",
+                ConversationStatus.OPEN.name(), "priority", Priority.NORMAL.name()));
+    }
+
+    /**
+     * Compares the conversation with what was last seen and remembers it as it is now.
+     *
+     * @return the attributes that changed; empty when none did, or when the conversation was not watched yet
+     */
+    List<String> observe(ConversationSummary now) {
+        Optional<Snapshot> before = read(now.id());
+        Snapshot current = Snapshot.of(now);
+        if (before.isEmpty()) {
+            write(current, true);
+            return List.of();
+        }
+        List<String> changed = before.get().differences(current);
+        if (!changed.isEmpty()) {
+            write(current, false);
+        }
+        return changed;
+    }
+
+    void absorbStatus(long conversationId, ConversationStatus status) {
+        set(conversationId, "status", status.name());
+    }
+
+    void absorbPriority(long conversationId, Priority priority) {
+        set(conversationId, "priority", priority.name());
+    }
+
+    void absorbAssignee(long conversationId, Long agentId) {
+        set(conversationId, "assignee_id", agentId);
+    }
+
+    void absorbTeam(long conversationId, Long teamId) {
+        set(conversationId, "team_id", teamId);
+    }
+
+    void absorbLabels(long conversationId, Set<String> add, Set<String> remove) {
+        read(conversationId).ifPresent(seen -> {
+            Set<String> labels = new TreeSet<>(seen.labels());
+            labels.addAll(add);
+            labels.removeAll(remove);
+            set(conversationId, "labels", String.join(" ", labels));
+        });
+    }
+
+    private void set(long conversationId, String column, Object value) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", conversationId);
+        values.put("value", value);
+        sql.update("update automation_baseline set " + column + " = :value where conversation_id = :id", values);
+    }
+
+    private Optional<Snapshot> read(long conversationId) {
+        return sql.query("""
+                select status, priority, assignee_id, team_id, labels, intent, sentiment from automation_baseline
+                where conversation_id = :id""", Map.of("id", conversationId), (rs, i) -> new Snapshot(conversationId,
+                rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
+                rs.getObject(4, Long.class), labels(rs.getString(5)), rs.getString(6), rs.getString(7)))
+                .stream().findFirst();
+    }
+
+    private void write(Snapshot s, boolean insert) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", s.conversationId());
+        values.put("status", s.status());
+        values.put("priority", s.priority());
+        values.put("assignee", s.assigneeId());
+        values.put("team", s.teamId());
+        values.put("labels", String.join(" ", s.labels()));
+        values.put("intent", s.intent());
+        values.put("sentiment", s.sentiment());
+        sql.update(insert ? """
+                insert ignore into automation_baseline
+                (conversation_id, status, priority, assignee_id, team_id, labels, intent, sentiment)
+                values (:id, :status, :priority, :assignee, :team, :labels, :intent, :sentiment)""" : """
+                update automation_baseline set status = :status, priority = :priority, assignee_id = :assignee,
+                team_id = :team, labels = :labels, intent = :intent, sentiment = :sentiment
+                where conversation_id = :id""", values);
+    }
+
+    private static Set<String> labels(String stored) {
+        return stored == null || stored.isBlank() ? Set.of()
+                : new TreeSet<>(Arrays.asList(stored.strip().split(" ")));
+    }
+
+    private record Snapshot(long conversationId, String status, String priority, Long assigneeId, Long teamId,
+            Set<String> labels, String intent, String sentiment) {
+
+        static Snapshot of(ConversationSummary c) {
+            return new Snapshot(c.id(), c.status().name(), c.priority().name(), c.assigneeId(), c.teamId(),
+                    new TreeSet<>(c.labels()), c.intent(), c.sentiment());
+        }
+
+        List<String> differences(Snapshot now) {
+            List<String> changed = new java.util.ArrayList<>();
+            add(changed, "status", status, now.status);
+            add(changed, "priority", priority, now.priority);
+            add(changed, "assignee", assigneeId, now.assigneeId);
+            add(changed, "team", teamId, now.teamId);
+            add(changed, "labels", labels, now.labels);
+            add(changed, "intent", intent, now.intent);
+            add(changed, "sentiment", sentiment, now.sentiment);
+            return changed;
+        }
+
+        private static void add(List<String> changed, String what, Object before, Object after) {
+            if (!Objects.equals(before, after)) {
+                changed.add(what);
+            }
+        }
+    }
+}
