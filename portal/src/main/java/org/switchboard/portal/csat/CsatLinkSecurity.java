@@ -17,11 +17,24 @@ class CsatLinkSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain ratingLinks(HttpSecurity http) throws Exception {
+    SecurityFilterChain csatRatingPages(HttpSecurity http) throws Exception {
         return http.securityMatcher("/csat/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/csat/*/stars"))
+                // Answered here: the default sends an error that the portal's own chain turns into a login redirect.
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+                    response.setStatus(403);
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getWriter().write(STALE_FORM);
+                }))
                 .requestCache(cache -> cache.disable())
                 .build();
     }
+
+    private static final String STALE_FORM = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Please try again</title></head>
+            <body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 3rem auto">
+            <h1>Please try again</h1><p>This form has expired. Go back, reload the page and send your rating
+            again.</p></body></html>
+            """;
 }
