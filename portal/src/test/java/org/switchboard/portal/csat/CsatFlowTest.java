@@ -394,6 +394,16 @@ class CsatFlowTest {
                 "channel-account:" + sms.accountId) == 1);
     }
 
+    @Test
+    @WithMockUser(username = "agent@example.org", roles = "AGENT")
+    void only_admins_change_survey_settings() {
+        String accountId = accounts.create("Chat " + UUID.randomUUID(), "webchat", Map.of()).id();
+        CsatAccountSettings current = settings.forAccount(accountId);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.save(current.with(true, Duration.ZERO, 0,
+                null))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(settings.forAccount(accountId).enabled()).isFalse();
+    }
+
     // ---- helpers
 
     private static void assertThatRefused(Runnable save, String reason) {
