@@ -319,10 +319,13 @@ class CsatFlowTest {
         String[] parts = token.split("\\.");
         String otherSurvey = "/csat/" + (Long.parseLong(parts[0]) + 1) + "." + parts[1] + "." + parts[2];
         String laterExpiry = "/csat/" + parts[0] + "." + (Long.parseLong(parts[1]) + 86_400) + "." + parts[2];
+        char fifth = parts[2].charAt(5);
+        String badSignature = "/csat/" + parts[0] + "." + parts[1] + "." + parts[2].substring(0, 5)
+                + (fifth == 'A' ? 'B' : 'A') + parts[2].substring(6);
         char last = parts[2].charAt(21);
-        String badSignature = "/csat/" + parts[0] + "." + parts[1] + "." + parts[2].substring(0, 21)
-                + (last == 'A' ? 'B' : 'A');
-        for (String tampered : List.of(otherSurvey, laterExpiry, badSignature, "/csat/nonsense")) {
+        String otherSpelling = "/csat/" + parts[0] + "." + parts[1] + "." + parts[2].substring(0, 21)
+                + (char) (last ^ 1);
+        for (String tampered : List.of(otherSurvey, laterExpiry, badSignature, otherSpelling, "/csat/nonsense")) {
             assertThat(get(tampered).statusCode()).as(tampered).isEqualTo(404);
         }
 
