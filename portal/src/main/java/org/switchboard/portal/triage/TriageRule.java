@@ -39,6 +39,10 @@ public class TriageRule {
     @Column(name = "route_to_team_id")
     private Long routeToTeamId;
 
+    /** Comma-separated, normalised. */
+    @Column(name = "add_labels")
+    private String addLabels;
+
     protected TriageRule() {
     }
 
@@ -57,6 +61,7 @@ public class TriageRule {
         this.whenAttributeValue = blankToNull(view.whenAttributeValue());
         this.setPriority = view.setPriority();
         this.routeToTeamId = view.routeToTeamId();
+        this.addLabels = view.addLabels().isEmpty() ? null : String.join(",", new java.util.TreeSet<>(view.addLabels()));
     }
 
     private static String blankToNull(String value) {
@@ -65,7 +70,8 @@ public class TriageRule {
 
     TriageRuleView view() {
         return new TriageRuleView(id, name, enabled, whenIntent, whenSentiment, whenChannel, whenAttributeKey,
-                whenAttributeValue, setPriority, routeToTeamId);
+                whenAttributeValue, setPriority, routeToTeamId, addLabels == null ? java.util.Set.of()
+                        : java.util.Set.of(addLabels.split(",")));
     }
 
     int getPosition() {

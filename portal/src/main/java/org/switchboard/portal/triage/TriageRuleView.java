@@ -16,10 +16,23 @@ import org.switchboard.portal.conversation.Priority;
  * @param whenAttributeValue the value it must have, e.g. {@code pro}
  * @param setPriority        the priority to set (only ever raised), or {@code null}
  * @param routeToTeamId      the team to route to (when the conversation has none), or {@code null}
+ * @param addLabels          labels to add (normalised as agents' labels are), empty for none
  */
 public record TriageRuleView(Long id, String name, boolean enabled, String whenIntent, String whenSentiment,
         String whenChannel, String whenAttributeKey, String whenAttributeValue, Priority setPriority,
-        Long routeToTeamId) {
+        Long routeToTeamId, java.util.Set<String> addLabels) {
+
+    public TriageRuleView {
+        addLabels = addLabels == null ? java.util.Set.of() : java.util.Set.copyOf(addLabels);
+    }
+
+    /** A rule without labels (the form before labels existed). */
+    public TriageRuleView(Long id, String name, boolean enabled, String whenIntent, String whenSentiment,
+            String whenChannel, String whenAttributeKey, String whenAttributeValue, Priority setPriority,
+            Long routeToTeamId) {
+        this(id, name, enabled, whenIntent, whenSentiment, whenChannel, whenAttributeKey, whenAttributeValue,
+                setPriority, routeToTeamId, java.util.Set.of());
+    }
 
     /** Whether the facts of a message satisfy every condition of the rule. */
     boolean matches(TriageFacts facts) {

@@ -2,15 +2,20 @@ package org.switchboard.portal.triage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.portal.agent.Team;
 import org.switchboard.portal.agent.TeamRepository;
 import org.switchboard.portal.conversation.AiDecisions;
+import org.switchboard.portal.conversation.ConflictRetry;
+import org.switchboard.portal.conversation.ConversationOperationException;
+import org.switchboard.portal.conversation.ConversationWorkflow;
 
 /**
  * Admins' triage rules, and applying them: every enabled rule whose conditions all hold acts, in order. Priority
- * is only ever raised; a team is set only when the conversation has none (an agent's routing wins).
+ * is only ever raised; a team is set only when the conversation has none (an agent's routing wins); labels are
+ * added. A rule's SLA effect is through the priority it sets: the SLA policy follows the priority (see sla).
  */
 @Service
 public class TriageRules {
@@ -18,8 +23,11 @@ public class TriageRules {
     private final TriageRuleRepository rules;
     private final TeamRepository teams;
     private final AiDecisions decisions;
+    private final ConversationWorkflow workflow;
 
-    TriageRules(TriageRuleRepository rules, TeamRepository teams, AiDecisions decisions) {
+    TriageRules(TriageRuleRepository rules, TeamRepository teams, AiDecisions decisions,
+            ConversationWorkflow workflow) {
+        this.workflow = workflow;
         this.rules = rules;
         this.teams = teams;
         this.decisions = decisions;
@@ -36,7 +44,8 @@ public class TriageRules {
      * @throws IllegalArgumentException when it has no name, no condition or no action
      */
     @Transactional
-    public TriageRuleView save(TriageRuleView rule) {
+    public TriageRuleView save(TriageRuleView asTyped) {
+        TriageRuleView rule = withNormalizedLabels(asTyped);
         if (rule.name() == null || rule.name().isBlank()) {
             throw new IllegalArgumentException("a rule needs a name");
         }
@@ -45,8 +54,8 @@ public class TriageRules {
         if (!condition) {
             throw new IllegalArgumentException("a rule needs at least one condition");
         }
-        if (rule.setPriority() == null && rule.routeToTeamId() == null) {
-            throw new IllegalArgumentException("a rule needs an action: a priority or a team");
+        if (rule.setPriority() == null && rule.routeToTeamId() == null && rule.addLabels().isEmpty()) {
+            throw new IllegalArgumentException("a rule needs an action: a priority, a team or labels");
         }
         if (rule.id() == null) {
             int position = rules.findAllByOrderByPositionAscIdAsc().size();
@@ -56,6 +65,17 @@ public class TriageRules {
                 "no rule " + rule.id()));
         existing.change(rule);
         return existing.view();
+    }
+
+    private static TriageRuleView withNormalizedLabels(TriageRuleView rule) {
+        try {
+            return new TriageRuleView(rule.id(), rule.name(), rule.enabled(), rule.whenIntent(), rule.whenSentiment(),
+                    rule.whenChannel(), rule.whenAttributeKey(), rule.whenAttributeValue(), rule.setPriority(),
+                    rule.routeToTeamId(), rule.addLabels().stream().map(ConversationWorkflow::normalizeLabel)
+                            .collect(java.util.stream.Collectors.toSet()));
+        } catch (ConversationOperationException badLabel) {
+            throw new IllegalArgumentException(badLabel.getMessage(), badLabel);
+        }
     }
 
     @Transactional
@@ -87,6 +107,9 @@ public class TriageRules {
             }
             if (rule.routeToTeamId() != null) {
                 decisions.routed(conversationId, rule.routeToTeamId(), "rule " + rule.name());
+            }
+            if (!rule.addLabels().isEmpty()) {
+                ConflictRetry.retry(() -> workflow.changeLabels(conversationId, rule.addLabels(), Set.of(), null));
             }
             applied.add(rule.name());
         }

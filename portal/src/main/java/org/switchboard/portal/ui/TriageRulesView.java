@@ -35,6 +35,7 @@ public class TriageRulesView extends VerticalLayout {
     final TextField attributeValue = new TextField("equals");
     final ComboBox<Priority> priority = new ComboBox<>("Set priority");
     final TextField team = new TextField("Route to team");
+    final TextField labels = new TextField("Add labels");
     final Button save = new Button("Add rule");
     private final TriageRules triage;
 
@@ -55,11 +56,12 @@ public class TriageRulesView extends VerticalLayout {
         priority.setItems(Priority.values());
         priority.setClearButtonVisible(true);
         team.setPlaceholder("Escalations");
+        labels.setPlaceholder("vip, complaint");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
         refresh();
         HorizontalLayout when = new HorizontalLayout(intent, sentiment, channel, attributeKey, attributeValue);
-        HorizontalLayout then = new HorizontalLayout(priority, team, save);
+        HorizontalLayout then = new HorizontalLayout(priority, team, labels, save);
         then.setAlignItems(Alignment.BASELINE);
         add(new H3("Triage rules"), rules, name, when, then);
     }
@@ -69,7 +71,8 @@ public class TriageRulesView extends VerticalLayout {
             Long teamId = team.getValue().isBlank() ? null : triage.team(team.getValue()).getId();
             triage.save(new TriageRuleView(null, name.getValue(), true, intent.getValue(), sentiment.getValue(),
                     channel.getValue(), attributeKey.getValue(), attributeValue.getValue(), priority.getValue(),
-                    teamId));
+                    teamId, java.util.Arrays.stream(labels.getValue().split(",")).map(String::strip)
+                            .filter(l -> !l.isEmpty()).collect(Collectors.toSet())));
             name.clear();
             refresh();
         } catch (IllegalArgumentException problem) {
@@ -95,7 +98,9 @@ public class TriageRulesView extends VerticalLayout {
     private String actions(TriageRuleView rule) {
         Map<Long, String> teams = triage.teams().stream().collect(Collectors.toMap(Team::getId, Team::getName));
         return (rule.setPriority() == null ? "" : "priority " + rule.setPriority().name().toLowerCase() + " ")
-                + (rule.routeToTeamId() == null ? "" : "team " + teams.getOrDefault(rule.routeToTeamId(), "?"));
+                + (rule.routeToTeamId() == null ? "" : "team " + teams.getOrDefault(rule.routeToTeamId(), "?") + " ")
+                + (rule.addLabels().isEmpty() ? "" : "labels " + String.join(", ", new java.util.TreeSet<>(
+                        rule.addLabels())));
     }
 
     private static void append(StringBuilder text, String what, String value) {

@@ -151,16 +151,18 @@ class AiPipelineTest {
     }
 
     @Test
-    void a_triage_rule_raises_priority_and_routes_to_a_team() throws Exception {
+    void a_triage_rule_raises_priority_routes_to_a_team_and_labels() throws Exception {
         long team = triage.team("Escalations " + UUID.randomUUID()).getId();
         triage.save(new TriageRuleView(null, "Other questions on WhatsApp", true, "other", null, "whatsapp", null,
-                null, Priority.URGENT, team));
+                null, Priority.URGENT, team, java.util.Set.of("Needs Triage")));
 
         long conversation = customerWrites("Hello there, quick question about your opening hours");
 
         Await.until("the rule acted", () -> events(conversation, "TEAM_CHANGED") == 1);
         assertThat(jdbc.queryForMap("select priority, team_id from conversation where id = ?", conversation))
                 .containsEntry("priority", "URGENT").containsEntry("team_id", team);
+        Await.until("the rule labelled it", () -> jdbc.queryForList("select label from conversation_label where"
+                + " conversation_id = ?", String.class, conversation).contains("needs-triage"));
     }
 
     private long customerWrites(String text) throws Exception {

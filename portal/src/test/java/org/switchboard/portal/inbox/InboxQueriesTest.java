@@ -41,7 +41,17 @@ import org.switchboard.portal.ingest.InboundPipeline;
  * since the database is shared with other tests.
  */
 @PortalTest
-class InboxQueriesTest extends PortalTest.Base {
+class InboxQueriesTest {
+
+    /*
+     * A context of its own with the assistant off: its asynchronous decisions change conversations, and each change
+     * makes the SLA package rewrite the SLA columns this test sets directly.
+     */
+    @org.springframework.test.context.DynamicPropertySource
+    static void properties(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        PortalTest.Properties.register(registry);
+        registry.add("switchboard.ai.enabled", () -> "false");
+    }
 
     @Autowired
     InboundPipeline pipeline;

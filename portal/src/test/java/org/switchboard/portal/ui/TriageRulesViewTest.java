@@ -37,12 +37,14 @@ class TriageRulesViewTest extends SpringBrowserlessTest {
         test(view.intent).setValue("complaint");
         test(view.priority).selectItem("URGENT");
         test(view.team).setValue("Escalations");
+        test(view.labels).setValue("Complaint, VIP");
         test(view.save).click();
 
         TriageRuleView saved = triage.list().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
         assertThat(saved.whenIntent()).isEqualTo("complaint");
         assertThat(saved.setPriority()).isEqualTo(Priority.URGENT);
         assertThat(saved.routeToTeamId()).isEqualTo(triage.team("Escalations").getId());
+        assertThat(saved.addLabels()).containsExactlyInAnyOrder("complaint", "vip");
         assertThat(view.rules.getListDataView().getItems().map(TriageRuleView::name)).contains(name);
 
         int before = triage.list().size();
@@ -50,6 +52,12 @@ class TriageRulesViewTest extends SpringBrowserlessTest {
         test(view.intent).setValue("");
         test(view.team).setValue("");
         test(view.priority).selectItem("HIGH");
+        test(view.save).click();
+        assertThat(triage.list()).hasSize(before);
+
+        test(view.name).setValue("Bad label");
+        test(view.intent).setValue("billing");
+        test(view.labels).setValue("<b>");
         test(view.save).click();
         assertThat(triage.list()).hasSize(before);
     }
