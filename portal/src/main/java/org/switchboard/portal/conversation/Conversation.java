@@ -153,6 +153,18 @@ public class Conversation {
     }
 
     /**
+     * Records a customer's message that asks nothing of the agents (a rating of this resolved conversation): the
+     * latest activity, but neither unread nor waiting for an answer.
+     */
+    void noteMessageNeedingNoAnswer(Message message) {
+        int unread = unreadCount;
+        Instant waiting = waitingSince;
+        noteMessage(message);
+        unreadCount = unread;
+        waitingSince = waiting;
+    }
+
+    /**
      * Recomputes what the inbox shows from the messages the conversation now holds (after a merge or split):
      * last message, activity, channel; unread = the customer's messages after the last agent reply.
      */

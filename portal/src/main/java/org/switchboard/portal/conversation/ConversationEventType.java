@@ -35,5 +35,9 @@ public enum ConversationEventType {
     /** An agent wrote a private note (detail: the agents it mentions). */
     NOTE_ADDED,
     /** An automation rule acted (detail: "rule <name>: <what it did>", and any action that failed). */
-    AUTOMATION_APPLIED
+    AUTOMATION_APPLIED,
+    /** A satisfaction survey went out after a resolution (detail: "survey #id"); not a reply of anyone's. */
+    CSAT_SENT,
+    /** The customer rated the conversation (detail: "4/5 by reply|link|widget, survey #id"). */
+    CSAT_RATED
 }

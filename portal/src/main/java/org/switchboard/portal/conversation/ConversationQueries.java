@@ -126,6 +126,12 @@ public class ConversationQueries {
                 .toList();
     }
 
+    /** When the conversation was resolved, if it is resolved now. */
+    public Optional<java.time.Instant> resolvedAt(long conversationId) {
+        return conversations.findById(conversationId).filter(c -> c.getStatus() == ConversationStatus.RESOLVED)
+                .map(Conversation::getResolvedAt);
+    }
+
     /** The assistant's summary and suggestion for a conversation. */
     public AiNotes aiNotes(long conversationId) {
         return conversations.findById(conversationId).map(c -> new AiNotes(c.getAiSummary(), c.getAiSuggestion(),

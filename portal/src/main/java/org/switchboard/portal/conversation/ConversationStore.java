@@ -122,6 +122,44 @@ public class ConversationStore {
         return message;
     }
 
+    /**
+     * Stores an automatic message the portal sends on its own (a satisfaction survey), queued for delivery like a
+     * reply; the caller adds the outbox row in the same transaction. It records {@code type} (e.g. CSAT_SENT), never
+     * AGENT_REPLY, BOT_REPLY or FIRST_RESPONSE, so response and bot metrics stay untouched, and it leaves the
+     * conversation's status alone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Message appendAutomatic(long conversationId, String accountId, NormalizedIdentity to, String authorName,
+            String text, ConversationEventType type, String detail) {
+        Instant now = clock.instant();
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new UnknownConversationException(conversationId));
+        Message message = messages.save(Message.outbound(conversation, accountId, to, null, authorName, text, now));
+        conversation.noteMessage(message);
+        record(conversationId, type, now, null, accountId, detail);
+        publish(conversation, Change.MESSAGE_ADDED);
+        return message;
+    }
+
+    /**
+     * Stores a customer's answer to a satisfaction survey in the resolved conversation it rates, which stays
+     * resolved: no REOPENED, not unread, not waiting for an answer, and not handed to the AI pipeline (the CSAT
+     * package records CSAT_RATED).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Message appendRating(long conversationId, String accountId, ResolvedCustomer from, InboundMessage inbound) {
+        Instant now = clock.instant();
+        Conversation conversation = conversations.findById(conversationId)
+                .orElseThrow(() -> new UnknownConversationException(conversationId));
+        Message message = messages.save(Message.inbound(conversation, accountId, from.sender(),
+                from.customer().nameOr(inbound.senderName()), inbound.externalId(), inbound.text(),
+                HtmlSanitizer.sanitize(inbound.html()), inbound.sentAt(), now));
+        conversation.noteMessageNeedingNoAnswer(message);
+        inbound.attachments().forEach(a -> attachments.save(new MessageAttachment(message.getId(), a)));
+        publish(conversation, Change.MESSAGE_ADDED);
+        return message;
+    }
+
     /** Applies a provider's status update to the outbound message it names; stale updates are ignored. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean applyStatus(String accountId, StatusUpdate update) {

@@ -14,6 +14,7 @@ import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.plugin.api.channel.StatusUpdate;
 import org.switchboard.portal.channel.InboundEventStore;
 import org.switchboard.portal.conversation.ConversationStore;
+import org.switchboard.portal.csat.SurveyReplies;
 import org.switchboard.portal.customer.IdentityResolver;
 import org.switchboard.portal.customer.InvalidIdentityException;
 import org.switchboard.portal.customer.ResolvedCustomer;
@@ -36,11 +37,13 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
     private final ConversationStore conversations;
     private final TransactionTemplate transaction;
     private final GroupCommit groupCommit;
+    private final SurveyReplies surveyReplies;
 
     InboundPipeline(IdentityResolver identities, ConversationStore conversations,
-            PlatformTransactionManager transactions, IngestProperties properties) {
+            PlatformTransactionManager transactions, IngestProperties properties, SurveyReplies surveyReplies) {
         this.identities = identities;
         this.conversations = conversations;
+        this.surveyReplies = surveyReplies;
         this.transaction = new TransactionTemplate(transactions);
         this.groupCommit = new GroupCommit(new GroupCommit.Store() {
             @Override
@@ -134,7 +137,10 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
                         duplicates++;
                     } else {
                         ResolvedCustomer from = resolve(message);
-                        conversations.appendInbound(accountId, from, message);
+                        // An answer to a satisfaction survey goes with the conversation it rates.
+                        if (!surveyReplies.capture(accountId, from, message)) {
+                            conversations.appendInbound(accountId, from, message);
+                        }
                         stored++;
                     }
                 }

@@ -257,6 +257,35 @@ public class ReplyService {
         return queue(conversationId, target, null, authorName, text, null, decision, List.of());
     }
 
+    /**
+     * Queues a satisfaction survey on the customer's last channel, which must still be {@code channelAccountId} (the
+     * text was written for it). An automatic message: recorded as CSAT_SENT, never as an agent's or the assistant's
+     * reply. {@code sameTransaction} gets the new message's id inside the transaction that stores it, so the
+     * caller's own record commits or rolls back with the message; an exception from it rolls everything back.
+     *
+     * @throws ReplyNotPossibleException when the customer wrote on another channel meanwhile, the channel's reply
+     *                                   window is closed or the text does not fit
+     */
+    public long sendSurvey(long conversationId, String channelAccountId, String authorName, String text,
+            String detail, java.util.function.LongConsumer sameTransaction) {
+        ReplyTarget target = defaultTarget(conversationId);
+        if (!target.channelAccountId().equals(channelAccountId)) {
+            throw new ReplyNotPossibleException("the customer wrote on another channel meanwhile");
+        }
+        checkLength(target.channelAccountId(), text);
+        ReplyWindow window = window(target);
+        if (!window.open()) {
+            throw new ReplyNotPossibleException(window.explanation());
+        }
+        return ConflictRetry.retry(() -> transaction.execute(status -> {
+            Message message = store.appendAutomatic(conversationId, target.channelAccountId(), target.identity(),
+                    authorName, text, org.switchboard.portal.conversation.ConversationEventType.CSAT_SENT, detail);
+            sameTransaction.accept(message.getId());
+            enqueue(message.getId(), target.channelAccountId());
+            return message.getId();
+        }));
+    }
+
     /* A customer's message arriving at the same moment changes the conversation too: written again then. */
     private long queue(long conversationId, ReplyTarget target, Long agentId, String authorName, String body,
             String templateJson, String botDecision, List<Attachment> attachments) {
@@ -270,16 +299,21 @@ public class ReplyService {
             Message message = store.appendOutbound(conversationId, target.channelAccountId(), target.identity(),
                     agentId, authorName, body, templateJson, botDecision);
             files.attach(message.getId(), attachments);
-            outbox.save(new OutboxEntry(message.getId(), target.channelAccountId(), clock.instant()));
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dispatcher.wake();
-                }
-            });
+            enqueue(message.getId(), target.channelAccountId());
             return message.getId();
         });
         return messageId;
+    }
+
+    /* The outbox row commits with the message; the dispatcher is woken once both are visible. */
+    private void enqueue(long messageId, String channelAccountId) {
+        outbox.save(new OutboxEntry(messageId, channelAccountId, clock.instant()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatcher.wake();
+            }
+        });
     }
 
     private ReplyTarget defaultTarget(long conversationId) {

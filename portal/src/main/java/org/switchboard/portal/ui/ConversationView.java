@@ -108,6 +108,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private Runnable unsubscribe;
 
     final CustomerPanel customer;
+    final CsatLine csat;
     final ConversationActions actions;
     final Div aiSummary = new Div();
     final Div assist = new Div();
@@ -121,7 +122,9 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
             ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
             ConversationRestructuring restructuring, CustomerPanels customerPanels, KnowledgeBase knowledge,
             ReplyComposers collaboration, org.switchboard.portal.conversation.ConversationWorkflow workflow,
-            org.switchboard.portal.inbox.InboxChoices choices, java.time.Clock clock) {
+            org.switchboard.portal.inbox.InboxChoices choices, java.time.Clock clock,
+            org.switchboard.portal.csat.CsatRatings csatRatings) {
+        this.csat = new CsatLine(csatRatings);
         this.actions = new ConversationActions(workflow, store, choices, collaboration.notes, currentAgent, clock,
                 this::refresh);
         this.restructuring = restructuring;
@@ -193,7 +196,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         side.addClassName("sb-customer-side");
         var body = new HorizontalLayout(work, side);
         body.setSizeFull();
-        add(header, actions, body);
+        add(header, csat, actions, body);
         expand(body);
     }
 
@@ -240,6 +243,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         assignedToMe = Long.valueOf(currentAgent.get().id()).equals(detail.summary().assigneeId());
         assignToMe.setText(assignedToMe ? "Unassign" : "Assign to me");
         actions.show(detail.summary());
+        csat.show(conversationId);
         history.removeAll();
         shownMessages = Set.copyOf(detail.messages().stream().map(MessageView::id).toList());
         boolean first = true;

@@ -41,6 +41,7 @@ class CustomerPanel extends VerticalLayout {
     final CustomerRecordEditor record;
     final Div conversations = new Div();
     final Div sentiment = new Div();
+    final CsatCustomerRatings ratings;
     final Div records = new Div();
     final Div timeline = new Div();
     final Button more = new Button("Older messages");
@@ -58,6 +59,7 @@ class CustomerPanel extends VerticalLayout {
         this.record = new CustomerRecordEditor(services.profiles, channelNames, services.currentAgent::get,
                 this::reload);
         this.privacy = new CustomerPrivacyActions(services.export, services.erasure, this::erased);
+        this.ratings = new CsatCustomerRatings(services.csat);
         setPadding(false);
         addClassName("sb-customer-panel");
         conversations.setId("customer-conversations");
@@ -67,7 +69,8 @@ class CustomerPanel extends VerticalLayout {
         more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         more.addClickListener(e -> showMore());
         sentiment.setId("customer-sentiment");
-        add(name, identities, record, sentiment, new H4("Conversations"), conversations, new H4("Orders and accounts"),
+        add(name, identities, record, sentiment, new H4("Satisfaction ratings"), ratings, new H4("Conversations"),
+                conversations, new H4("Orders and accounts"),
                 records, new H4("Timeline, all channels"), timeline, more, privacy);
     }
 
@@ -83,6 +86,7 @@ class CustomerPanel extends VerticalLayout {
         List<String> trend = services.queries.sentimentTrend(customerId, 10);
         sentiment.setText(trend.isEmpty() ? "" : "Sentiment, latest first: " + String.join(" · ", trend));
         sentiment.setVisible(!trend.isEmpty());
+        ratings.show(customerId);
         showRecords(profile);
         timeline.removeAll();
         lastShown = null;

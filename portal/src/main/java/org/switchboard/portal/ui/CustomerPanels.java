@@ -27,10 +27,13 @@ class CustomerPanels {
     final CustomerErasure erasure;
     final CurrentAgent currentAgent;
     final ChannelAccounts channels;
+    final org.switchboard.portal.csat.CsatRatings csat;
 
     CustomerPanels(ConversationQueries queries, CustomerDataSources dataSources, CustomerProfiles profiles,
             DuplicateSuggestions duplicates, CustomerMerger merger, CustomerDataExport export,
-            CustomerErasure erasure, CurrentAgent currentAgent, ChannelAccounts channels) {
+            CustomerErasure erasure, CurrentAgent currentAgent, ChannelAccounts channels,
+            org.switchboard.portal.csat.CsatRatings csat) {
+        this.csat = csat;
         this.queries = queries;
         this.dataSources = dataSources;
         this.profiles = profiles;

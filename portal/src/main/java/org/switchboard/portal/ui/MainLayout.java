@@ -53,6 +53,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             nav.addItem(new SideNavItem("Channel accounts", ChannelAccountsView.class,
                     VaadinIcon.CONNECT.create()));
         }
+        if (access.hasAccess(CsatSettingsView.class)) {
+            nav.addItem(new SideNavItem("Satisfaction surveys", CsatSettingsView.class, VaadinIcon.STAR.create()));
+        }
         if (access.hasAccess(TriageRulesView.class)) {
             nav.addItem(new SideNavItem("Triage rules", TriageRulesView.class, VaadinIcon.FILTER.create()));
         }

@@ -16,6 +16,8 @@
     return;
   }
   const base = script.src.replace(/[?#].*$/, '').replace(/\/widget\.js$/, '');
+  // The portal itself (base is <portal>/hooks/<account>): satisfaction surveys link to its rating page.
+  const portal = base.replace(/\/hooks\/[^/]+$/, '');
   const running = (window.__switchboardChat = window.__switchboardChat || {});
   if (running[base]) {
     return; // the tag is on the page twice
@@ -95,6 +97,11 @@
     .notice { color: #6b7280; }
     .error { color: #b91c1c; }
     .notice:empty, .error:empty { display: none; }
+    .csat { display: flex; align-items: center; gap: 2px; margin-top: 6px; }
+    .csat button { padding: 0 2px; border: 0; background: none; color: #d1d5db; font-size: 24px; line-height: 1;
+      cursor: pointer; }
+    .csat button.on { color: #f59e0b; }
+    .csat-done { margin-top: 6px; color: #374151; font-size: 13px; }
   `;
 
   /** Creates an element; text goes through textContent, never through HTML parsing. */
@@ -462,7 +469,11 @@
     if (!message.inbound && message.author) {
       node.append(el('span', { class: 'author' }, String(message.author)));
     }
-    node.append(el('span', { class: 'text' }, String(message.text || '')));
+    const survey = message.inbound ? null : ratingLink(String(message.text || ''));
+    node.append(el('span', { class: 'text' }, survey ? survey.text : String(message.text || '')));
+    if (survey) {
+      node.append(starBar(survey.token));
+    }
     if (message.at) {
       node.title = new Date(message.at).toLocaleString();
     }
@@ -470,6 +481,76 @@
     list.append(node);
     scrollToEnd();
     return node;
+  }
+
+  // ---- satisfaction surveys: a link to the portal's rating page becomes five stars
+
+  const RATING_LINK = /(\S*)\/csat\/(\d{1,18}\.\d{1,18}\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/;
+
+  /** The survey's link in an agent message, if it points at this portal: the text without it, and its token. */
+  function ratingLink(text) {
+    const match = RATING_LINK.exec(text);
+    if (!match || match[1] !== portal) {
+      return null;
+    }
+    const rest = (text.slice(0, match.index) + text.slice(match.index + match[0].length)).trim();
+    return { text: rest, token: match[2] };
+  }
+
+  function starBar(token) {
+    const rated = (stored.rated || {})[token];
+    if (rated) {
+      return el('div', { class: 'csat-done', 'data-testid': 'sb-chat-rated' }, 'You rated ' + rated + ' of 5. Thank you!');
+    }
+    const bar = el('div', { class: 'csat', role: 'group', 'aria-label': 'Rate our help', 'data-testid': 'sb-chat-stars' });
+    const buttons = [];
+    for (let stars = 1; stars <= 5; stars++) {
+      const button = el('button', {
+        type: 'button', 'aria-label': stars + (stars === 1 ? ' star' : ' stars'), 'data-stars': String(stars),
+      }, '\u2605');
+      button.addEventListener('mouseenter', () => light(stars));
+      button.addEventListener('focus', () => light(stars));
+      button.addEventListener('click', () => rate(token, stars, bar));
+      buttons.push(button);
+      bar.append(button);
+    }
+    bar.addEventListener('mouseleave', () => light(0));
+    function light(upTo) {
+      buttons.forEach((b, i) => b.classList.toggle('on', i < upTo));
+    }
+    return bar;
+  }
+
+  async function rate(token, stars, bar) {
+    const buttons = bar.querySelectorAll('button');
+    buttons.forEach((b) => { b.disabled = true; });
+    let text = null;
+    try {
+      const response = await fetch(portal + '/csat/' + token + '/stars', {
+        method: 'POST',
+        credentials: 'omit',
+        // A form body keeps this a simple request: no preflight.
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'rating=' + stars,
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.ok && body.rating) {
+        store({ rated: Object.assign({}, stored.rated, { [token]: body.rating }) });
+        text = 'You rated ' + body.rating + ' of 5. Thank you!';
+      } else if (response.status === 410) {
+        text = 'This survey has expired. Thank you anyway!';
+      } else if (response.status === 404) {
+        text = 'This survey is no longer open.';
+      }
+    } catch (e) {
+      // offline, or the portal is away: the stars stay for another try
+    }
+    if (text) {
+      bar.replaceWith(el('div', { class: 'csat-done', 'data-testid': 'sb-chat-rated' }, text));
+    } else {
+      buttons.forEach((b) => { b.disabled = false; });
+      setNotice('Your rating could not be sent. Please try again.');
+    }
   }
 
   // ---- small helpers

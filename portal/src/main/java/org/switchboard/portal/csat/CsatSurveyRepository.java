@@ -1,0 +1,40 @@
+package org.switchboard.portal.csat;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface CsatSurveyRepository extends JpaRepository<CsatSurvey, Long> {
+
+    boolean existsByConversationIdAndResolvedAt(long conversationId, Instant resolvedAt);
+
+    /** Scheduled surveys whose time has come, oldest first. */
+    @Query("select s.id from CsatSurvey s where s.status = :status and s.sendAfter <= :now order by s.sendAfter, s.id")
+    List<Long> findDue(SurveyStatus status, Instant now, Limit limit);
+
+    /** Surveys that went to this customer on this account since a time and are not answered yet, newest first. */
+    @Query("""
+            select s from CsatSurvey s where s.customerId = :customerId and s.status = :status
+            and s.channelAccountId = :accountId and s.sentAt > :since order by s.sentAt desc, s.id desc""")
+    List<CsatSurvey> findUnanswered(long customerId, String accountId, SurveyStatus status, Instant since,
+            Limit limit);
+
+    /** When any of these conversations last got a survey after {@code since}, or {@code null}. */
+    @Query("select max(s.sentAt) from CsatSurvey s where s.conversationId in :conversationIds and s.sentAt > :since")
+    Instant findLastSentSince(Collection<Long> conversationIds, Instant since);
+
+    List<CsatSurvey> findByConversationIdOrderByCreatedAtDescIdDesc(long conversationId, Limit limit);
+
+    @Query("""
+            select s from CsatSurvey s where s.conversationId in :conversationIds and s.status = :status
+            order by s.answeredAt desc, s.id desc""")
+    List<CsatSurvey> findByConversationsAndStatus(Collection<Long> conversationIds, SurveyStatus status,
+            Limit limit);
+
+    /** Surveys that went out in {@code [from, to)}, answered or not, oldest first. */
+    @Query("select s from CsatSurvey s where s.sentAt >= :from and s.sentAt < :to order by s.sentAt, s.id")
+    List<CsatSurvey> findSentBetween(Instant from, Instant to);
+}
