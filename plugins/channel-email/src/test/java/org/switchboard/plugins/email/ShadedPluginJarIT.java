@@ -188,7 +188,7 @@ class ShadedPluginJarIT {
         GreenMailUser user = greenMail.getUserManager().getUserByEmail(ADDRESS);
         user.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
 
-        InboundMessage message = (InboundMessage) context.awaitPushed(1, Duration.ofSeconds(15)).getFirst();
+        InboundMessage message = (InboundMessage) context.awaitPushed(1, Duration.ofSeconds(60)).getFirst();
         assertThat(message.externalId()).isEqualTo("related-0004@customer.example.org");
         assertThat(message.text()).isEqualTo("The checkout shows this error: [image: error.png]");
         assertThat(message.html()).contains("cid:ii_error01");

@@ -189,7 +189,7 @@ class SmtpSendTest {
                 + "Great, thanks!\r\n\r\n> Your order ships today.\r\n";
         server.deliver(answer.getBytes(StandardCharsets.UTF_8));
 
-        InboundMessage inbound = (InboundMessage) context.awaitPushed(1, Duration.ofSeconds(15)).getFirst();
+        InboundMessage inbound = (InboundMessage) context.awaitPushed(1, Duration.ofSeconds(60)).getFirst();
         assertThat(inbound.threading().inReplyTo()).isEqualTo(outboundId);
         assertThat(inbound.threading().conversationId()).isEqualTo("42");
         assertThat(inbound.text()).isEqualTo("Great, thanks!");
