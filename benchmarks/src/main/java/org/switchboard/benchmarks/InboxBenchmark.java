@@ -56,42 +56,55 @@ public final class InboxBenchmark {
             out.printf(Locale.ROOT, "  viewer    %s (AGENT, teams %s)%n", set.viewerEmail(),
                     set.teamsOfAgent().get(set.viewer()));
 
-            out.printf(Locale.ROOT, "%n1. Inbox lists (%d measured calls each after warm-up)%n", settings.iterations());
-            CpuMeter.Snapshot listsStart = meter.snapshot();
-            InboxListBenchmark lists = new InboxListBenchmark(portal, set, viewer, settings.iterations(), out);
-            lists.run();
-            CpuMeter.Usage listsCpu = meter.between(listsStart, meter.snapshot());
-            lists.report();
-            cpu(out, "lists", listsCpu);
-            problems.addAll(lists.problems);
+            InboxListBenchmark lists = null;
+            if (settings.parts().contains("lists")) {
+                out.printf(Locale.ROOT, "%n1. Inbox lists (%d measured calls each after warm-up)%n",
+                        settings.iterations());
+                CpuMeter.Snapshot listsStart = meter.snapshot();
+                lists = new InboxListBenchmark(portal, set, viewer, settings.iterations(), out);
+                lists.run();
+                CpuMeter.Usage listsCpu = meter.between(listsStart, meter.snapshot());
+                lists.report();
+                cpu(out, "lists", listsCpu);
+                problems.addAll(lists.problems);
+            }
 
-            out.printf(Locale.ROOT, "%n2. Full-text search (%d measured calls each after warm-up)%n",
-                    settings.searchIterations());
-            InboxSearchBenchmark search = new InboxSearchBenchmark(portal, viewer, settings, out);
-            CpuMeter.Snapshot indexStart = meter.snapshot();
-            search.index(portal.count("message"));
-            cpu(out, "mass indexing", meter.between(indexStart, meter.snapshot()));
-            CpuMeter.Snapshot searchStart = meter.snapshot();
-            search.run();
-            CpuMeter.Usage searchCpu = meter.between(searchStart, meter.snapshot());
-            search.report();
-            cpu(out, "search", searchCpu);
-            problems.addAll(search.problems);
+            InboxSearchBenchmark search = null;
+            if (settings.parts().contains("search")) {
+                out.printf(Locale.ROOT, "%n2. Full-text search (%d measured calls each after warm-up)%n",
+                        settings.searchIterations());
+                search = new InboxSearchBenchmark(portal, viewer, settings, out);
+                CpuMeter.Snapshot indexStart = meter.snapshot();
+                search.index(portal.count("message"));
+                cpu(out, "mass indexing", meter.between(indexStart, meter.snapshot()));
+                CpuMeter.Snapshot searchStart = meter.snapshot();
+                search.run();
+                CpuMeter.Usage searchCpu = meter.between(searchStart, meter.snapshot());
+                search.report();
+                cpu(out, "search", searchCpu);
+                problems.addAll(search.problems);
+            }
 
-            out.printf(Locale.ROOT, "%n3. Push to an open inbox (%d web-chat deliveries, headless Chromium)%n",
-                    settings.pushDeliveries());
-            InboxPushBenchmark push = new InboxPushBenchmark(portal, set, settings.pushDeliveries(), settings.seed(),
-                    out);
-            push.run();
-            push.report();
-            problems.addAll(push.problems);
+            InboxPushBenchmark push = null;
+            if (settings.parts().contains("push")) {
+                out.printf(Locale.ROOT, "%n3. Push to an open inbox (%d web-chat deliveries, headless Chromium)%n",
+                        settings.pushDeliveries());
+                push = new InboxPushBenchmark(portal, set, settings.pushDeliveries(), settings.seed(), out);
+                push.run();
+                push.report();
+                problems.addAll(push.problems);
+            }
 
             summary(out, lists, search, push);
         } finally {
             out.println();
             if (problems.isEmpty()) {
-                out.println("  checks: all pages, counts and searches returned the same rows as the raw queries, and"
-                        + " every delivery showed in the browser: ok");
+                out.println("  checks: ok (" + String.join(", ", settings.parts().stream().sorted().map(part ->
+                        switch (part) {
+                            case "lists" -> "pages and counts equal the raw SQL's, rows fit their list";
+                            case "search" -> "search hits equal raw Lucene's";
+                            default -> "every delivery showed in the browser";
+                        }).toList()) + ")");
             } else {
                 out.println("  checks: FAILED (" + problems.size() + ")");
                 problems.stream().limit(20).forEach(p -> out.println("    " + p));
@@ -108,20 +121,25 @@ public final class InboxBenchmark {
 
     private static void summary(PrintStream out, InboxListBenchmark lists, InboxSearchBenchmark search,
             InboxPushBenchmark push) {
-        double page = lists.worstPageP95();
-        double refresh = InboxTimer.ms(lists.extras.portalRefresh(), 95);
-        double searchP95 = search.worstP95();
-        double visible = InboxTimer.ms(push.visible, 95);
         out.println();
         out.printf(Locale.ROOT, "  %-58s %12s %10s %5s%n", "target", "measured", "target", "met");
-        out.printf(Locale.ROOT, "  %-58s %9.1f ms %10s %5s%n", "inbox page p95, slowest list and page", page,
-                "< 50 ms", page < TARGET_PAGE_P95_MS ? "yes" : "NO");
-        out.printf(Locale.ROOT, "  %-58s %9.1f ms %10s %5s%n", "  (whole refresh: page + count + tab counts, p95)",
-                refresh, "", "");
-        out.printf(Locale.ROOT, "  %-58s %9.1f ms %10s %5s%n", "  (search p95, slowest of the words)", searchP95, "",
-                "");
-        out.printf(Locale.ROOT, "  %-58s %9.1f ms %10s %5s%n", "push visible in the open inbox p95", visible, "< 1 s",
-                visible < TARGET_PUSH_P95_MS ? "yes" : "NO");
+        if (lists != null) {
+            double page = lists.worstPageP95();
+            out.printf(Locale.ROOT, "  %-58s %9.1f ms %10s %5s%n", "inbox page p95, slowest list and page", page,
+                    "< 50 ms", page < TARGET_PAGE_P95_MS ? "yes" : "NO");
+            out.printf(Locale.ROOT, "  %-58s %9s %10s %5s%n", "  pages (of all lists, page 1 and deep) under 50 ms p95",
+                    lists.pagesUnderTarget(), "", "");
+            out.printf(Locale.ROOT, "  %-58s %9.1f ms%n", "  (whole refresh: page + count + tab counts, p95)",
+                    InboxTimer.ms(lists.extras.portalRefresh(), 95));
+        }
+        if (search != null) {
+            out.printf(Locale.ROOT, "  %-58s %9.1f ms%n", "  (search p95, slowest of the words)", search.worstP95());
+        }
+        if (push != null) {
+            double visible = InboxTimer.ms(push.visible, 95);
+            out.printf(Locale.ROOT, "  %-58s %9.1f ms %10s %5s%n", "push visible in the open inbox p95", visible,
+                    "< 1 s", visible < TARGET_PUSH_P95_MS ? "yes" : "NO");
+        }
     }
 
     private static void cpu(PrintStream out, String phase, CpuMeter.Usage usage) {

@@ -431,6 +431,14 @@ final class InboxListBenchmark {
                 InboxTimer.ms(raw, 95), InboxTimer.ms(rawRows, 95), InboxTimer.ms(portal, 95) / InboxTimer.ms(raw, 95));
     }
 
+    /** How many of the measured pages are under the target at p95, as "n of m". */
+    String pagesUnderTarget() {
+        List<Histogram> pages = results.stream().flatMap(r -> java.util.stream.Stream.of(r.portalFirst(),
+                r.portalDeep())).filter(java.util.Objects::nonNull).toList();
+        long under = pages.stream().filter(h -> InboxTimer.ms(h, 95) < TARGET_P95_MS).count();
+        return under + " of " + pages.size();
+    }
+
     /** The slowest p95 among all lists and pages (the figure the 50 ms target applies to). */
     double worstPageP95() {
         return results.stream().flatMap(r -> java.util.stream.Stream.of(r.portalFirst(), r.portalDeep()))

@@ -187,22 +187,31 @@ final class InboxRawSql {
 
     /** MariaDB's plan for the statement, one line per table access. */
     static List<String> explain(DataSource db, Statement statement) {
+        Bound bound = statement.bound();
+        return explain(db, bound.sql(), List.of(bound.values()));
+    }
+
+    /** MariaDB's plan for a plain JDBC statement with its values. */
+    static List<String> explain(DataSource db, String query, List<?> values) {
         List<String> lines = new ArrayList<>();
-        try (Connection c = db.getConnection();
-                PreparedStatement s = new Statement("explain " + statement.named(), statement.params()).prepare(c);
-                ResultSet rs = s.executeQuery()) {
-            int columns = rs.getMetaData().getColumnCount();
-            StringJoiner header = new StringJoiner(" | ");
-            for (int i = 1; i <= columns; i++) {
-                header.add(rs.getMetaData().getColumnLabel(i));
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("explain " + query)) {
+            for (int i = 0; i < values.size(); i++) {
+                s.setObject(i + 1, values.get(i));
             }
-            lines.add(header.toString());
-            while (rs.next()) {
-                StringJoiner line = new StringJoiner(" | ");
+            try (ResultSet rs = s.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                StringJoiner header = new StringJoiner(" | ");
                 for (int i = 1; i <= columns; i++) {
-                    line.add(String.valueOf(rs.getObject(i)));
+                    header.add(rs.getMetaData().getColumnLabel(i));
                 }
-                lines.add(line.toString());
+                lines.add(header.toString());
+                while (rs.next()) {
+                    StringJoiner line = new StringJoiner(" | ");
+                    for (int i = 1; i <= columns; i++) {
+                        line.add(String.valueOf(rs.getObject(i)));
+                    }
+                    lines.add(line.toString());
+                }
             }
         } catch (SQLException e) {
             lines.add("EXPLAIN failed: " + e.getMessage());

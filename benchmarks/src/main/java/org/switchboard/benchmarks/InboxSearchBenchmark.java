@@ -132,7 +132,7 @@ final class InboxSearchBenchmark {
         InboxCriteria criteria = InboxCriteria.of(InboxScope.ALL);
         RawSearch raw = rawSearch(text, true);
         checkAgainstHibernateSearch(text, raw);
-        List<Long> expected = rawFiltered(raw, criteria).stream().limit(LIMIT).toList();
+        List<Long> expected = rawFiltered(raw, criteria, null).stream().limit(LIMIT).toList();
         List<SearchHit> hits = search.search(text, criteria, viewer, LIMIT);
         List<Long> actual = hits.stream().map(h -> h.conversation().id()).toList();
         if (!actual.equals(expected)) {
@@ -150,12 +150,69 @@ final class InboxSearchBenchmark {
         int n = settings.searchIterations();
         Histogram portal = InboxTimer.measure(n, () -> search.search(text, criteria, viewer, LIMIT));
         Histogram rawTime = InboxTimer.measure(n, () -> rawSearch(text));
-        Histogram rawWithSql = InboxTimer.measure(n, () -> rawRows(rawFiltered(rawSearch(text), criteria).stream()
-                .limit(LIMIT).toList()));
+        Steps steps = new Steps();
+        for (int i = 0; i < Math.max(50, n / 5); i++) {
+            rawWithSql(text, criteria, null);
+        }
+        Histogram rawWithSql = new Histogram(600_000_000_000L, 3);
+        for (int i = 0; i < n; i++) {
+            rawWithSql.recordValue(rawWithSql(text, criteria, steps));
+        }
         results.add(new SearchResult(what, text, raw.totalMessageHits(), actual.size(), portal, rawTime, rawWithSql));
         out.printf(Locale.ROOT, "  measured search %-18s '%s': %,d matching messages, %d results, p95 %.2f ms"
                 + " (raw Lucene %.2f ms)%n", what, text, raw.totalMessageHits(), actual.size(),
                 InboxTimer.ms(portal, 95), InboxTimer.ms(rawTime, 95));
+        out.printf(Locale.ROOT, "    raw steps p95: Lucene %.2f ms, customers' conversations SQL %.2f ms, filter SQL"
+                + " %.2f ms, rows %.2f ms%n", InboxTimer.ms(steps.lucene, 95), InboxTimer.ms(steps.customers, 95),
+                InboxTimer.ms(steps.filter, 95), InboxTimer.ms(steps.rows, 95));
+        if (InboxTimer.ms(portal, 95) >= InboxListBenchmark.TARGET_P95_MS) {
+            explainSteps(text, raw, criteria, steps);
+        }
+    }
+
+    /** Per-step times of the raw path: where the portal's time goes at best. */
+    private static final class Steps {
+        final Histogram lucene = new Histogram(600_000_000_000L, 3);
+        final Histogram customers = new Histogram(600_000_000_000L, 3);
+        final Histogram filter = new Histogram(600_000_000_000L, 3);
+        final Histogram rows = new Histogram(600_000_000_000L, 3);
+    }
+
+    /** The raw path in full: Lucene, then the SQL the portal runs after it, by plain JDBC; returns its nanos. */
+    private long rawWithSql(String text, InboxCriteria criteria, Steps steps) throws Exception {
+        long started = System.nanoTime();
+        RawSearch raw = rawSearch(text);
+        long searched = System.nanoTime();
+        List<Long> shown = rawFiltered(raw, criteria, steps).stream().limit(LIMIT).toList();
+        long filtered = System.nanoTime();
+        rawRows(shown);
+        long done = System.nanoTime();
+        if (steps != null) {
+            steps.lucene.recordValue(searched - started);
+            steps.rows.recordValue(done - filtered);
+        }
+        return done - started;
+    }
+
+    /** The plans of the SQL after the search, when the search is slower than the page target. */
+    private void explainSteps(String text, RawSearch raw, InboxCriteria criteria, Steps steps) throws SQLException {
+        if (!raw.customerHits().isEmpty()) {
+            out.printf(Locale.ROOT, "  SLOW: search '%s': the matched customers' conversations (ConversationRepository"
+                    + "#findIdsByCustomerIds, %d customer ids), raw p95 %.2f ms%n", text, raw.customerHits().size(),
+                    InboxTimer.ms(steps.customers, 95));
+            out.println("    " + customersSql(raw.customerHits().size()).replaceAll("(\\?, ){3,}\\?", "?, … ?"));
+            List<Long> values = new ArrayList<>(raw.customerHits());
+            values.addAll(raw.customerHits());
+            InboxRawSql.explain(db, customersSql(raw.customerHits().size()), values)
+                    .forEach(line -> out.println("    " + line));
+        }
+        List<Long> candidates = rawCandidates(raw);
+        if (!candidates.isEmpty()) {
+            out.printf(Locale.ROOT, "  search '%s': the view's filter over %d candidates (InboxQueries#filter), raw p95"
+                    + " %.2f ms%n", text, candidates.size(), InboxTimer.ms(steps.filter, 95));
+            InboxRawSql.explain(db, sql.idsAmong(criteria, viewer, candidates)).forEach(line -> out.println("    "
+                    + line));
+        }
     }
 
     /**
@@ -254,36 +311,59 @@ final class InboxSearchBenchmark {
      * The conversations InboxSearch would list, worked out from the raw hits with plain SQL: message hits'
      * conversations, then subject hits, then the matched customers' conversations, through the view's filters.
      */
-    private List<Long> rawFiltered(RawSearch raw, InboxCriteria criteria) throws SQLException {
+    private List<Long> rawFiltered(RawSearch raw, InboxCriteria criteria, Steps steps) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            long started = System.nanoTime();
+            List<Long> ordered = rawCandidates(c, raw);
+            long found = System.nanoTime();
+            if (ordered.isEmpty()) {
+                return List.of();
+            }
+            Set<Long> allowed = new java.util.HashSet<>(InboxRawSql.ids(c, sql.idsAmong(criteria, viewer, ordered)));
+            if (steps != null) {
+                steps.customers.recordValue(found - started);
+                steps.filter.recordValue(System.nanoTime() - found);
+            }
+            return ordered.stream().filter(allowed::contains).toList();
+        }
+    }
+
+    private List<Long> rawCandidates(RawSearch raw) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return rawCandidates(c, raw);
+        }
+    }
+
+    /** Message hits' conversations, then subject hits, then the matched customers' conversations, in that order. */
+    private static List<Long> rawCandidates(Connection c, RawSearch raw) throws SQLException {
         LinkedHashSet<Long> ids = new LinkedHashSet<>(raw.bestMessage().keySet());
         ids.addAll(raw.subjectHits());
-        try (Connection c = db.getConnection()) {
-            if (!raw.customerHits().isEmpty()) {
-                StringJoiner in = new StringJoiner(", ", "(", ")");
-                raw.customerHits().forEach(id -> in.add("?"));
-                try (PreparedStatement s = c.prepareStatement("select c.id from conversation c where c.customer_id in "
-                        + in + " or c.customer_id in (select m.merged_into_id from customer m where m.id in " + in
-                        + ")")) {
-                    int i = 0;
-                    for (int round = 0; round < 2; round++) {
-                        for (long id : raw.customerHits()) {
-                            s.setLong(++i, id);
-                        }
+        if (!raw.customerHits().isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement(customersSql(raw.customerHits().size()))) {
+                int i = 0;
+                for (int round = 0; round < 2; round++) {
+                    for (long id : raw.customerHits()) {
+                        s.setLong(++i, id);
                     }
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                        }
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
                     }
                 }
             }
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            List<Long> ordered = new ArrayList<>(ids);
-            Set<Long> allowed = new java.util.HashSet<>(InboxRawSql.ids(c, sql.idsAmong(criteria, viewer, ordered)));
-            return ordered.stream().filter(allowed::contains).toList();
         }
+        return new ArrayList<>(ids);
+    }
+
+    /** The SQL Hibernate generates for ConversationRepository#findIdsByCustomerIds (customer ids bound twice). */
+    private static String customersSql(int customers) {
+        StringJoiner in = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < customers; i++) {
+            in.add("?");
+        }
+        return "select c.id from conversation c where c.customer_id in " + in
+                + " or c.customer_id in (select m.merged_into_id from customer m where m.id in " + in + ")";
     }
 
     /** The row data of the results, as the list pages read it. */

@@ -13,9 +13,10 @@ package org.switchboard.benchmarks;
  * @param pushDeliveries   measured web-chat deliveries watched in the browser
  * @param seed             seed of the data generator
  * @param keep             keep the data directory (database, index) afterwards
+ * @param parts            which of the three measurements to run: lists, search, push
  */
 record InboxSettings(int conversations, int messages, int agents, int iterations, int searchIterations,
-        int indexMessages, int pushDeliveries, long seed, boolean keep) {
+        int indexMessages, int pushDeliveries, long seed, boolean keep, java.util.Set<String> parts) {
 
     static InboxSettings fromSystemProperties() {
         InboxSettings settings = new InboxSettings(
@@ -27,10 +28,14 @@ record InboxSettings(int conversations, int messages, int agents, int iterations
                 Integer.getInteger("indexMessages", 0),
                 Integer.getInteger("pushDeliveries", 100),
                 Long.getLong("seed", 42),
-                Boolean.getBoolean("keep"));
+                Boolean.getBoolean("keep"),
+                java.util.Set.of(System.getProperty("parts", "lists,search,push").split(",")));
         if (settings.conversations < 100 || settings.messages < settings.conversations || settings.agents < 5) {
             throw new IllegalArgumentException("need at least 100 conversations, a message per conversation and "
                     + "5 agents (one per team): " + settings);
+        }
+        if (!java.util.Set.of("lists", "search", "push").containsAll(settings.parts)) {
+            throw new IllegalArgumentException("-Dparts takes lists, search and/or push: " + settings.parts);
         }
         return settings;
     }
