@@ -148,16 +148,14 @@ final class InboxSearchBenchmark {
             }
         }
         int n = settings.searchIterations();
-        Histogram portal = InboxTimer.measure(n, () -> search.search(text, criteria, viewer, LIMIT));
-        Histogram rawTime = InboxTimer.measure(n, () -> rawSearch(text));
         Steps steps = new Steps();
-        for (int i = 0; i < Math.max(50, n / 5); i++) {
-            rawWithSql(text, criteria, null);
-        }
-        Histogram rawWithSql = new Histogram(600_000_000_000L, 3);
-        for (int i = 0; i < n; i++) {
-            rawWithSql.recordValue(rawWithSql(text, criteria, steps));
-        }
+        List<Histogram> times = InboxTimer.interleaved(n, List.of(
+                () -> search.search(text, criteria, viewer, LIMIT),
+                () -> rawSearch(text),
+                () -> rawWithSql(text, criteria, steps)), steps::reset);
+        Histogram portal = times.get(0);
+        Histogram rawTime = times.get(1);
+        Histogram rawWithSql = times.get(2);
         results.add(new SearchResult(what, text, raw.totalMessageHits(), actual.size(), portal, rawTime, rawWithSql));
         out.printf(Locale.ROOT, "  measured search %-18s '%s': %,d matching messages, %d results, p95 %.2f ms"
                 + " (raw Lucene %.2f ms)%n", what, text, raw.totalMessageHits(), actual.size(),
@@ -176,22 +174,22 @@ final class InboxSearchBenchmark {
         final Histogram customers = new Histogram(600_000_000_000L, 3);
         final Histogram filter = new Histogram(600_000_000_000L, 3);
         final Histogram rows = new Histogram(600_000_000_000L, 3);
+
+        void reset() {
+            List.of(lucene, customers, filter, rows).forEach(Histogram::reset);
+        }
     }
 
-    /** The raw path in full: Lucene, then the SQL the portal runs after it, by plain JDBC; returns its nanos. */
-    private long rawWithSql(String text, InboxCriteria criteria, Steps steps) throws Exception {
+    /** The raw path in full: Lucene, then the SQL the portal runs after it, by plain JDBC. */
+    private void rawWithSql(String text, InboxCriteria criteria, Steps steps) throws Exception {
         long started = System.nanoTime();
         RawSearch raw = rawSearch(text);
         long searched = System.nanoTime();
         List<Long> shown = rawFiltered(raw, criteria, steps).stream().limit(LIMIT).toList();
         long filtered = System.nanoTime();
         rawRows(shown);
-        long done = System.nanoTime();
-        if (steps != null) {
-            steps.lucene.recordValue(searched - started);
-            steps.rows.recordValue(done - filtered);
-        }
-        return done - started;
+        steps.lucene.recordValue(searched - started);
+        steps.rows.recordValue(System.nanoTime() - filtered);
     }
 
     /** The plans of the SQL after the search, when the search is slower than the page target. */
