@@ -46,8 +46,8 @@ public final class InboxBenchmark {
             out.printf(Locale.ROOT, "  machine   %d cores, Java %s, %s %s; portal started in %.1f s%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"),
                     System.getProperty("os.arch"), portal.startupMillis() / 1000.0);
-            out.printf(Locale.ROOT, "  data      %,d messages in %,d conversations (%,d active), %,d customers, %d agents"
-                            + " in %d teams; labels %s; seeded by JDBC in %.1f s%n", portal.count("message"),
+            out.printf(Locale.ROOT, "  data      %,d messages in %,d conversations (%,d active), %,d customers,"
+                            + " %d agents in %d teams; labels %s; seeded by JDBC in %.1f s%n", portal.count("message"),
                     portal.count("conversation"), set.active(), portal.count("customer"), set.agents().size(),
                     set.teams().size(), InboxSeed.labelCounts(portal.dataSource()), set.seedMillis() / 1e3);
             cpu(out, "seeding", meter.between(seeding, meter.snapshot()));

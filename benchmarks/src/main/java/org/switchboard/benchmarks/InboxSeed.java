@@ -343,9 +343,10 @@ final class InboxSeed {
         conversation.setInt(13, unread);
         conversation.setObject(14, Sql.utc(at[0]));
         setTime(conversation, 15, active ? null : lastActivity);
+        // Drawn only for snoozed ones, so the generator's sequence (and the data of a seed) stays as measured.
+        long snoozeSeconds = Duration.ofDays(5).toSeconds();
         setTime(conversation, 16, status.equals("SNOOZED")
-                ? now.plusSeconds(Duration.ofHours(2).toSeconds() + random.nextInt((int) Duration.ofDays(5).toSeconds()))
-                : null);
+                ? now.plusSeconds(Duration.ofHours(2).toSeconds() + random.nextInt((int) snoozeSeconds)) : null);
         conversation.setString(17, random.nextInt(4) == 0 ? null : INTENTS[random.nextInt(INTENTS.length)]);
         conversation.setString(18, random.nextInt(4) == 0 ? null
                 : SENTIMENTS[weighted(0.25, 0.50)]);
