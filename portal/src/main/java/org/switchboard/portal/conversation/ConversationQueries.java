@@ -47,7 +47,12 @@ public class ConversationQueries {
 
     /** The conversations of these customers (a merged customer's are now those of the one it was merged into). */
     public List<Long> idsOfCustomers(Collection<Long> customerIds) {
-        return customerIds.isEmpty() ? List.of() : conversations.findIdsByCustomerIds(customerIds);
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> owners = new java.util.LinkedHashSet<>(customerIds);
+        owners.addAll(conversations.findMergedIntoIds(customerIds));
+        return conversations.findIdsByCustomerIds(owners);
     }
 
     /** The summaries of the given conversations in the given order (missing ones are left out). */

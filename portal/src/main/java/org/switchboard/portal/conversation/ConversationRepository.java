@@ -24,11 +24,16 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     @Query("select c from Conversation c join fetch c.customer where c.id = :id")
     Optional<Conversation> findWithCustomer(Long id);
 
-    /** The conversations of these customers; a merged customer's are now those of the customer it was merged into. */
-    @Query("""
-            select c.id from Conversation c where c.customer.id in :customerIds
-            or c.customer.id in (select m.mergedIntoId from Customer m where m.id in :customerIds)""")
+    /** The conversations of these customers (one index range per customer). */
+    @Query("select c.id from Conversation c where c.customer.id in :customerIds")
     List<Long> findIdsByCustomerIds(Collection<Long> customerIds);
+
+    /**
+     * The customers these were merged into. Asked separately: joined with OR into the conversation query, MariaDB
+     * scanned the whole customer index instead of looking each customer up (measured by the inbox benchmark).
+     */
+    @Query("select m.mergedIntoId from Customer m where m.id in :customerIds and m.mergedIntoId is not null")
+    List<Long> findMergedIntoIds(Collection<Long> customerIds);
 
     @Query("""
             select c from Conversation c join fetch c.customer where c.customer.id = :customerId

@@ -28,12 +28,6 @@ final class RoutingFixture {
 
     RoutingFixture(AgentDirectory agents, Teams teams, Availability availability, InboundPipeline pipeline,
             ChannelAccounts accounts, ConversationWorkflow workflow, JdbcTemplate jdbc) {
-        /*
-         * A Vaadin session left current on this thread by an earlier browserless test would make Vaadin's security
-         * context strategy read that session's (anonymous) user instead of @WithMockUser's; seen only in the full
-         * suite.
-         */
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
         this.agents = agents;
         this.teams = teams;
         this.availability = availability;
@@ -98,5 +92,21 @@ final class RoutingFixture {
     int openOf(long agentId) {
         return jdbc.queryForObject("select count(*) from conversation where assignee_id = ? and status <> 'RESOLVED'",
                 Integer.class, agentId);
+    }
+
+    /*
+     * @WithMockUser puts the user into the security-context strategy bean of this test's application context. Each
+     * Vaadin application context installs its own strategy as the static one, so in the full suite (where later
+     * contexts start) SecurityContextHolder, which the services read, no longer sees that user. Copy it across for
+     * the test, and clear it afterwards.
+     */
+    static void shareMockUser(org.springframework.security.core.context.SecurityContextHolderStrategy contextBean) {
+        var context = contextBean.getContext().getAuthentication() != null ? contextBean.getContext()
+                : org.springframework.security.test.context.TestSecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+    }
+
+    static void forgetMockUser() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
     }
 }
