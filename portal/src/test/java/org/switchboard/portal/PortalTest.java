@@ -36,9 +36,29 @@ public @interface PortalTest {
     /** Base class wiring {@link Properties} for tests that need nothing else. */
     abstract class Base {
 
+        @org.springframework.beans.factory.annotation.Autowired
+        private org.springframework.security.core.context.SecurityContextHolderStrategy securityContexts;
+
         @DynamicPropertySource
         static void portalProperties(DynamicPropertyRegistry registry) {
             Properties.register(registry);
+        }
+
+        /*
+         * @WithMockUser puts its user into this context's security-context strategy bean. Every Vaadin application
+         * context installs its own strategy as the static one, so once a later context has started (the full suite),
+         * SecurityContextHolder, which the services' role checks read, would not see the user. Share it for the test.
+         */
+        @org.junit.jupiter.api.BeforeEach
+        void shareMockUser() {
+            var context = securityContexts.getContext().getAuthentication() != null ? securityContexts.getContext()
+                    : org.springframework.security.test.context.TestSecurityContextHolder.getContext();
+            org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void forgetMockUser() {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
     }
 }

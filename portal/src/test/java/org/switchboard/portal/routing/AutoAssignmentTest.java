@@ -56,17 +56,8 @@ class AutoAssignmentTest extends PortalTest.Base {
 
     RoutingFixture given;
 
-    @Autowired
-    org.springframework.security.core.context.SecurityContextHolderStrategy securityContexts;
-
-    @org.junit.jupiter.api.AfterEach
-    void forgetUser() {
-        RoutingFixture.forgetMockUser();
-    }
-
     @BeforeEach
     void fixture() {
-        RoutingFixture.shareMockUser(securityContexts);
         given = new RoutingFixture(agents, teams, availability, pipeline, accounts, workflow, jdbc);
     }
 

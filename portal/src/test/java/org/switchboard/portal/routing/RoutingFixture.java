@@ -93,20 +93,4 @@ final class RoutingFixture {
         return jdbc.queryForObject("select count(*) from conversation where assignee_id = ? and status <> 'RESOLVED'",
                 Integer.class, agentId);
     }
-
-    /*
-     * @WithMockUser puts the user into the security-context strategy bean of this test's application context. Each
-     * Vaadin application context installs its own strategy as the static one, so in the full suite (where later
-     * contexts start) SecurityContextHolder, which the services read, no longer sees that user. Copy it across for
-     * the test, and clear it afterwards.
-     */
-    static void shareMockUser(org.springframework.security.core.context.SecurityContextHolderStrategy contextBean) {
-        var context = contextBean.getContext().getAuthentication() != null ? contextBean.getContext()
-                : org.springframework.security.test.context.TestSecurityContextHolder.getContext();
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-    }
-
-    static void forgetMockUser() {
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
-    }
 }

@@ -59,17 +59,8 @@ class TeamsTest extends PortalTest.Base {
 
     RoutingFixture given;
 
-    @Autowired
-    org.springframework.security.core.context.SecurityContextHolderStrategy securityContexts;
-
-    @org.junit.jupiter.api.AfterEach
-    void forgetUser() {
-        RoutingFixture.forgetMockUser();
-    }
-
     @BeforeEach
     void fixture() {
-        RoutingFixture.shareMockUser(securityContexts);
         given = new RoutingFixture(agents, teams, availability, pipeline, accounts, workflow, jdbc);
     }
 
