@@ -35,6 +35,7 @@ import org.switchboard.plugin.testkit.ProviderStub;
 import org.switchboard.plugins.smstwilio.TwilioSmsScenario;
 import org.switchboard.plugins.whatsapp.WhatsappScenario;
 import org.switchboard.portal.Await;
+import org.switchboard.portal.MovableClock;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.agent.AgentDirectory;

@@ -30,6 +30,7 @@ import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.plugin.api.channel.StatusUpdate;
 import org.switchboard.portal.Await;
+import org.switchboard.portal.MovableClock;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
@@ -44,7 +45,7 @@ import org.switchboard.portal.testplugins.TestPlugins;
  * Agents' replies through the real portal, a real MariaDB and a real channel plugin JAR whose provider is a local
  * HTTP server the test scripts.
  *
- * <p>Time stands still ({@link TestClock}) and moves only when a test says a backoff has passed, so a retry happens
+ * <p>Time stands still ({@link MovableClock}) and moves only when a test says a backoff has passed, so a retry happens
  * when the test expects it, whether the test's {@code deliverDue()} or the portal's own worker picks it up.
  */
 @PortalTest
@@ -72,8 +73,8 @@ class OutboundDeliveryTest {
 
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        MovableClock testClock() {
+            return new MovableClock();
         }
     }
 
@@ -96,7 +97,7 @@ class OutboundDeliveryTest {
     PluginHost plugins;
 
     @Autowired
-    TestClock clock;
+    MovableClock clock;
 
     @Autowired
     DataSource dataSource;

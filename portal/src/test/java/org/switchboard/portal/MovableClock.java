@@ -1,4 +1,4 @@
-package org.switchboard.portal.csat;
+package org.switchboard.portal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,13 +8,18 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The portal's clock in CSAT tests: stands still until a test moves it past a delay or a window. */
-final class MovableClock extends Clock {
+/**
+ * The portal's clock in tests that need time to pass on cue: it stands still until the test moves it, so a retry
+ * backoff, a survey delay or a reply window ends exactly when the test says, whoever checks (the test or the
+ * portal's own workers).
+ */
+public final class MovableClock extends Clock {
 
     // Whole milliseconds, so an instant written to a DATETIME(6) column reads back equal.
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
-    void advance(Duration duration) {
+    /** Moves time forward. */
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
