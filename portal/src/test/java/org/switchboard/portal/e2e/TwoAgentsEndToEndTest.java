@@ -5,16 +5,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,10 +31,7 @@ import org.switchboard.portal.ingest.InboundPipeline;
  * the other replied meanwhile before the reply goes out.
  */
 @PortalTest
-class TwoAgentsEndToEndTest extends PortalTest.Base {
-
-    private static Playwright playwright;
-    private static com.microsoft.playwright.Browser browser;
+class TwoAgentsEndToEndTest extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -50,23 +43,6 @@ class TwoAgentsEndToEndTest extends PortalTest.Base {
     ChannelAccounts accounts;
     @Autowired
     DataSource dataSource;
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = Browser.launch(playwright);
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void two_agents_see_each_other_and_the_customer_live_and_the_second_sender_is_warned() {

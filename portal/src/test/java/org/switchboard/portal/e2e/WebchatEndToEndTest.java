@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,33 +18,13 @@ import org.switchboard.portal.inbox.InboxSearch;
  * signed in elsewhere sees it arrive without reloading, answers, and the visitor's open widget shows the answer.
  */
 @PortalTest
-class WebchatEndToEndTest extends PortalTest.Base {
-
-    private static Playwright playwright;
-    private static com.microsoft.playwright.Browser browser;
+class WebchatEndToEndTest extends BrowserTest {
 
     @LocalServerPort
     int port;
 
     @Autowired
     InboxSearch search;
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = Browser.launch(playwright);
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void a_visitor_message_reaches_the_agent_live_and_the_reply_reaches_the_widget() {
