@@ -210,9 +210,11 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         // A search result opens the conversation at the message that matched (?message=id).
         focusMessageId = event.getLocation().getQueryParameters().getSingleParameter("message")
                 .filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf).orElse(null);
+        listen(event.getUI());
         store.markRead(conversationId);
         me = currentAgent.get();
         if (!refresh()) {
+            stopListening(); // never attached, so never detached: drop what listen() set up
             event.rerouteToError(IllegalArgumentException.class, "No such conversation");
             return;
         }
@@ -637,29 +639,46 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        unsubscribe = live.subscribe(change -> {
-            if (change.conversationId() == conversationId) {
-                ui.access(this::refresh);
-            }
-        });
-        unsubscribePresence = collaboration.presence.subscribe(changed -> {
-            if (changed == conversationId) {
-                ui.access(this::showPresence);
-            }
-        });
+        listen(event.getUI());
         if (presenceKey == null && conversationId != 0) {
             joinPresence();
         }
     }
 
+    /*
+     * Subscribes before the first read (beforeEnter runs before attach): a message or a colleague arriving between
+     * reading the conversation and subscribing would otherwise never show. Idempotent.
+     */
+    private void listen(UI ui) {
+        if (unsubscribe == null) {
+            unsubscribe = live.subscribe(change -> {
+                if (change.conversationId() == conversationId) {
+                    ui.access(this::refresh);
+                }
+            });
+        }
+        if (unsubscribePresence == null) {
+            unsubscribePresence = collaboration.presence.subscribe(changed -> {
+                if (changed == conversationId) {
+                    ui.access(this::showPresence);
+                }
+            });
+        }
+    }
+
     @Override
     protected void onDetach(DetachEvent event) {
+        stopListening();
+    }
+
+    private void stopListening() {
         if (unsubscribe != null) {
             unsubscribe.run();
+            unsubscribe = null;
         }
         if (unsubscribePresence != null) {
             unsubscribePresence.run();
+            unsubscribePresence = null;
         }
         collaboration.presence.leave(presenceKey);
         presenceKey = null;
