@@ -33,5 +33,9 @@ public enum ConversationEventType {
     /** An SLA target was missed (detail: the target, policy and due time). */
     SLA_BREACHED,
     /** An agent wrote a private note (detail: the agents it mentions). */
-    NOTE_ADDED
+    NOTE_ADDED,
+    /** A satisfaction survey went out after a resolution (detail: "survey #id"); not a reply of anyone's. */
+    CSAT_SENT,
+    /** The customer rated the conversation (detail: "4/5 by reply|link|widget, survey #id"). */
+    CSAT_RATED
 }

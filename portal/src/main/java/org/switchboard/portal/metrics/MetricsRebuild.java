@@ -1,0 +1,202 @@
+package org.switchboard.portal.metrics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.portal.customer.Sql;
+
+/**
+ * Recomputes every fact and rollup from the conversation events: after a definition, zone or business-hours
+ * change, on a fresh database, and in tests (the incremental rollups must equal it). The poller pauses meanwhile;
+ * afterwards it looks again at everything that happened since the rebuild began.
+ *
+ * <p>Facts are computed customer by customer (repeat contacts need a customer's conversations together) and
+ * written in chunks; rollups are then written in one pass over the facts in time order, each row once.
+ */
+@Service
+public class MetricsRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(MetricsRebuild.class);
+    private static final int CUSTOMERS_PER_CHUNK = 2000;
+    /** A rebuild whose heartbeat is older than this is taken to have died with its node. */
+    static final Duration STALE = Duration.ofMinutes(30);
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final ReportingCalendar calendar;
+    private final MetricsProjection projection;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    MetricsRebuild(DataSource dataSource, ReportingCalendar calendar, MetricsProjection projection, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.calendar = calendar;
+        this.projection = projection;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * What a rebuild did.
+     *
+     * @param conversations conversations projected
+     * @param facts         facts written
+     * @param rollupRows    rollup rows written
+     * @param took          how long it took
+     */
+    public record Result(long conversations, long facts, long rollupRows, Duration took) {
+    }
+
+    /** Rebuilds now, in the caller's thread; waits for a rebuild already running to end first. */
+    public Result rebuild() {
+        long waitedSince = System.nanoTime();
+        while (!claim()) {
+            if (System.nanoTime() - waitedSince > STALE.toNanos()) {
+                throw new MetricsException("Another metrics rebuild is still running.");
+            }
+            sleep();
+        }
+        long started = System.nanoTime();
+        Instant startedAt = clock.instant();
+        try {
+            FactProjector projector = calendar.projector();
+            jdbc.execute("truncate table metric_fact");
+            jdbc.execute("truncate table metric_rollup");
+            jdbc.execute("truncate table metric_conversation");
+            long[] counts = projectAll(projector);
+            long rows = writeRollups();
+            transaction.executeWithoutResult(s -> jdbc.update("update metric_state set watermark = ?,"
+                    + " rebuilding_since = null, rebuilt_at = ? where id = 1", Sql.utc(startedAt),
+                    Sql.utc(clock.instant())));
+            Result result = new Result(counts[0], counts[1], rows, Duration.ofNanos(System.nanoTime() - started));
+            log.info("Metrics rebuilt: {} conversations, {} facts, {} rollup rows in {} ms", result.conversations(),
+                    result.facts(), result.rollupRows(), result.took().toMillis());
+            return result;
+        } catch (RuntimeException e) {
+            // No watermark: the poller starts a rebuild again instead of adding to half-built rollups.
+            jdbc.update("update metric_state set watermark = null, rebuilding_since = null where id = 1");
+            throw e;
+        }
+    }
+
+    /** Marks the rebuild as running (under the projection lock, so no refresh is half-way); false if one runs. */
+    private boolean claim() {
+        Boolean claimed = transaction.execute(s -> {
+            List<Instant> since = jdbc.query("select rebuilding_since from metric_state where id = 1 for update",
+                    (rs, i) -> Sql.instant(rs, "rebuilding_since"));
+            Instant now = clock.instant();
+            if (!since.isEmpty() && since.getFirst() != null && since.getFirst().isAfter(now.minus(STALE))) {
+                return false;
+            }
+            jdbc.update("update metric_state set rebuilding_since = ? where id = 1", Sql.utc(now));
+            return true;
+        });
+        return Boolean.TRUE.equals(claimed);
+    }
+
+    private long[] projectAll(FactProjector projector) {
+        HistoryReader reader = new HistoryReader(named);
+        FactTable facts = new FactTable(jdbc);
+        long conversations = 0;
+        long written = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<Long> customers = jdbc.queryForList("select customer_id from conversation where customer_id > ?"
+                    + " group by customer_id order by customer_id limit " + CUSTOMERS_PER_CHUNK, Long.class, after);
+            if (customers.isEmpty()) {
+                break;
+            }
+            after = customers.getLast();
+            List<Long> ids = jdbc.queryForList("select id from conversation where customer_id between ? and ?",
+                    Long.class, customers.getFirst(), after);
+            Map<Long, List<Fact>> chunk = projector.project(reader.read(ids));
+            Map<Long, String> signatures = reader.signatures(ids);
+            transaction.executeWithoutResult(s -> {
+                facts.insert(chunk);
+                projection.storeSignatures(ids, signatures);
+                jdbc.update("update metric_state set rebuilding_since = ? where id = 1", Sql.utc(clock.instant()));
+            });
+            conversations += ids.size();
+            written += chunk.values().stream().mapToLong(List::size).sum();
+        }
+        return new long[] {conversations, written};
+    }
+
+    /* One pass over the facts by local hour: an hour's rows are written when the next hour begins, a day's likewise. */
+    private long writeRollups() {
+        RollupTable rollups = new RollupTable(jdbc);
+        Map<RollupKey, Totals> hour = new HashMap<>();
+        Map<RollupKey, Totals> day = new HashMap<>();
+        LocalDateTime currentHour = null;
+        LocalDate currentDay = null;
+        long written = 0;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement read = connection.prepareStatement("select " + FactTable.COLUMNS
+                        + " from metric_fact order by period_hour", ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY)) {
+            read.setFetchSize(2000);
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    Fact fact = FactTable.fact(rs);
+                    if (!fact.key.hour().equals(currentHour)) {
+                        written += flush(rollups, hour);
+                        currentHour = fact.key.hour();
+                    }
+                    if (!fact.key.hour().toLocalDate().equals(currentDay)) {
+                        written += flush(rollups, day);
+                        currentDay = fact.key.hour().toLocalDate();
+                    }
+                    MetricsProjection.addTo(hour, day, fact);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading metric facts failed", e);
+        }
+        written += flush(rollups, hour);
+        written += flush(rollups, day);
+        return written;
+    }
+
+    private static long flush(RollupTable rollups, Map<RollupKey, Totals> rows) {
+        List<Map.Entry<RollupKey, Totals>> nonZero = new ArrayList<>();
+        rows.forEach((key, totals) -> {
+            if (!totals.isZero()) {
+                nonZero.add(Map.entry(key, totals));
+            }
+        });
+        rollups.write(nonZero);
+        rows.clear();
+        return nonZero.size();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MetricsException("Interrupted while waiting for another metrics rebuild.");
+        }
+    }
+}
