@@ -8,6 +8,7 @@
 --    latest id, SLA target outcomes), so a conversation seen again unchanged is skipped.
 --  metric_fact: each conversation's contributions to the metrics, keyed by (local hour, channel account, team,
 --    agent, intent); '' / 0 mean none. A recomputation subtracts the old facts from the rollups and adds the new.
+--  Dimension keys compare byte for byte (utf8mb4_bin): "Billing" and "billing" are two intents, as in Java.
 --  metric_rollup: sums of facts. grain 'H': one row per local hour and full key; grain 'D': one row per local date
 --    for every combination of a dimension's value or '*' / -1 (any), so any filter combination reads one row per
 --    day. Durations as count, sum and a sparse histogram (bucket, count varints; see DurationHistogram).
@@ -28,10 +29,10 @@ CREATE TABLE metric_fact (
     conversation_id BIGINT NOT NULL,
     seq INT NOT NULL,
     period_hour DATETIME NOT NULL,
-    channel_account_id VARCHAR(36) NOT NULL,
+    channel_account_id VARCHAR(36) COLLATE utf8mb4_bin NOT NULL,
     team_id BIGINT NOT NULL,
     agent_id BIGINT NOT NULL,
-    intent VARCHAR(64) NOT NULL,
+    intent VARCHAR(64) COLLATE utf8mb4_bin NOT NULL,
     created INT NOT NULL,
     switched INT NOT NULL,
     switched_resolved INT NOT NULL,
@@ -64,10 +65,10 @@ CREATE INDEX ix_metric_fact_period ON metric_fact (period_hour);
 
 CREATE TABLE metric_rollup (
     grain CHAR(1) NOT NULL,
-    channel_account_id VARCHAR(36) NOT NULL,
+    channel_account_id VARCHAR(36) COLLATE utf8mb4_bin NOT NULL,
     team_id BIGINT NOT NULL,
     agent_id BIGINT NOT NULL,
-    intent VARCHAR(64) NOT NULL,
+    intent VARCHAR(64) COLLATE utf8mb4_bin NOT NULL,
     period DATETIME NOT NULL,
     created BIGINT NOT NULL,
     switched BIGINT NOT NULL,

@@ -16,8 +16,11 @@ import org.switchboard.portal.sla.SlaSettings;
 @Component
 class ReportingCalendar {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportingCalendar.class);
+
     private final SlaSettings sla;
     private final MetricsProperties properties;
+    private volatile boolean warned;
 
     ReportingCalendar(SlaSettings sla, MetricsProperties properties) {
         this.sla = sla;
@@ -45,8 +48,13 @@ class ReportingCalendar {
         BusinessHoursSettings chosen = properties.businessHours() == null
                 ? schedules.stream().findFirst().orElse(null)
                 : schedules.stream().filter(s -> s.name().equalsIgnoreCase(properties.businessHours())).findFirst()
-                        .orElseThrow(() -> new MetricsException("switchboard.metrics.business-hours names \""
-                                + properties.businessHours() + "\", but there are no such business hours."));
+                        .orElse(null);
+        if (chosen == null && properties.businessHours() != null && !warned) {
+            // Reports still work (in calendar time); the footnote and the log say why business hours look off.
+            log.warn("switchboard.metrics.business-hours names \"{}\", but there are no such business hours;"
+                    + " measuring business time as 24/7", properties.businessHours());
+            warned = true;
+        }
         BusinessCalendar calendar = chosen == null ? BusinessCalendar.alwaysOpen() : chosen.calendar();
         ZoneId zone;
         try {
@@ -56,7 +64,9 @@ class ReportingCalendar {
             throw new MetricsException("switchboard.metrics.zone \"" + properties.zone()
                     + "\" is not a time zone; use a region such as Europe/Berlin.");
         }
-        return new Choice(chosen == null ? null : chosen.name(), calendar, zone);
+        String name = chosen != null ? chosen.name() : properties.businessHours() == null ? null
+                : "\"" + properties.businessHours() + "\" not found, so 24/7";
+        return new Choice(name, calendar, zone);
     }
 
     private record Choice(String name, BusinessCalendar calendar, ZoneId zone) {
