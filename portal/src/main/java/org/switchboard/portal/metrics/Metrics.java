@@ -52,24 +52,29 @@ public class Metrics {
         access.check(query.filter());
         MetricsLabels labels = new MetricsLabels(jdbc);
         List<Row> rows = dayRows(query, null, labels);
+        List<Row> previousRows = dayRows(query.previous(), null, labels);
         Totals current = sum(rows);
-        Totals previous = sum(dayRows(query.previous(), null, labels));
-
-        Map<LocalDateTime, Totals> buckets = new TreeMap<>();
-        for (LocalDateTime start : bucketStarts(query)) {
-            buckets.put(start, new Totals());
-        }
-        List<Row> seriesRows = query.granularity() == Granularity.HOUR ? hourRows(query, labels) : rows;
-        for (Row row : seriesRows) {
-            buckets.computeIfAbsent(bucketOf(query, row.key().period()), k -> new Totals()).add(row.totals(), 1);
-        }
-        List<MetricsReport.Point> series = buckets.entrySet().stream()
-                .map(e -> new MetricsReport.Point(e.getKey(), values(e.getValue()))).toList();
         List<Long> byHour = new ArrayList<>();
         for (int hour = 0; hour < 24; hour++) {
             byHour.add(current.createdByHour.buckets().getOrDefault(hour, 0L));
         }
-        return new MetricsReport(query, values(current), values(previous), series, List.copyOf(byHour));
+        boolean hourly = query.granularity() == Granularity.HOUR;
+        return new MetricsReport(query, values(current), values(sum(previousRows)),
+                series(query, hourly ? hourRows(query, labels) : rows),
+                series(query.previous(), hourly ? hourRows(query.previous(), labels) : previousRows),
+                List.copyOf(byHour));
+    }
+
+    private static List<MetricsReport.Point> series(MetricsQuery query, List<Row> rows) {
+        Map<LocalDateTime, Totals> buckets = new TreeMap<>();
+        for (LocalDateTime start : bucketStarts(query)) {
+            buckets.put(start, new Totals());
+        }
+        for (Row row : rows) {
+            buckets.computeIfAbsent(bucketOf(query, row.key().period()), k -> new Totals()).add(row.totals(), 1);
+        }
+        return buckets.entrySet().stream().map(e -> new MetricsReport.Point(e.getKey(), values(e.getValue())))
+                .toList();
     }
 
     /**

@@ -30,6 +30,11 @@ class MetricsAccess {
                 || Role.ADMIN.authority().equals(a.getAuthority()));
     }
 
+    /** Whether the signed-in user is an admin. */
+    boolean isAdmin() {
+        return signedIn().getAuthorities().stream().anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+    }
+
     /**
      * @throws AccessDeniedException unless a supervisor asks, or an agent asks about themselves only
      */

@@ -46,9 +46,13 @@ public class MetricsRebuild {
     private final MetricsProjection projection;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final MetricsAccess access;
+    private final org.switchboard.portal.audit.AuditLog audit;
 
     MetricsRebuild(DataSource dataSource, ReportingCalendar calendar, MetricsProjection projection, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, MetricsAccess access, org.switchboard.portal.audit.AuditLog audit) {
+        this.access = access;
+        this.audit = audit;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -67,6 +71,30 @@ public class MetricsRebuild {
      * @param took          how long it took
      */
     public record Result(long conversations, long facts, long rollupRows, Duration took) {
+    }
+
+    /** Audit action of a rebuild an admin asked for (stable: it is stored). */
+    public static final String AUDIT_REBUILT = "metrics.rebuilt";
+
+    /**
+     * An admin asks for a rebuild (after changing the reporting business hours or zone): audited, run in the
+     * background; the dashboards show the old figures until it is done.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException unless an admin asks
+     */
+    public void requestRebuild() {
+        if (!access.isAdmin()) {
+            throw new org.springframework.security.access.AccessDeniedException("Only admins rebuild the metrics.");
+        }
+        String actor = access.self().email();
+        audit.record(actor, AUDIT_REBUILT, "metrics", "rebuild requested");
+        Thread.ofVirtual().name("metrics-rebuild").start(() -> {
+            try {
+                rebuild();
+            } catch (RuntimeException e) {
+                log.error("Metrics rebuild failed; the poller tries again", e);
+            }
+        });
     }
 
     /** Rebuilds now, in the caller's thread; waits for a rebuild already running to end first. */

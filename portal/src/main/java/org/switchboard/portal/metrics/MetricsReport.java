@@ -12,10 +12,12 @@ import java.util.Map;
  * @param current               each metric's value ({@code null}: nothing to compute it from)
  * @param previous              the same for the previous period
  * @param series                one point per hour, day or week of the range, in order, empty ones included
+ * @param previousSeries        the same for the previous period (as many points, or one fewer when weeks fall
+ *                              differently)
  * @param conversationsByHourOfDay conversations started per local hour of day 0–23 over the range
  */
 public record MetricsReport(MetricsQuery query, Map<Metric, Double> current, Map<Metric, Double> previous,
-        List<Point> series, List<Long> conversationsByHourOfDay) {
+        List<Point> series, List<Point> previousSeries, List<Long> conversationsByHourOfDay) {
 
     /**
      * One bucket of a series.

@@ -35,29 +35,29 @@ import java.util.List;
  * p1   K20      Tue Feb 25 10:00   W       billing  previous period: T1, a1 replies +120 s, resolved 10:10
  * </pre>
  */
-final class MetricsFixture {
+public final class MetricsFixture {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    final Seed seed;
-    final String web;
-    final String email;
-    final String whatsapp;
-    final long t1;
-    final long t2;
-    final long a1;
-    final long a2;
-    final long a3;
-    final long[] c = new long[20];
-    long p1;
+    public final Seed seed;
+    public final String web;
+    public final String email;
+    public final String whatsapp;
+    public final long t1;
+    public final long t2;
+    public final long a1;
+    public final long a2;
+    public final long a3;
+    public final long[] c = new long[20];
+    public long p1;
 
     /** "03-05 10:00:00" (March 2025, Berlin) as an instant. */
-    static Instant t(String monthDayTime) {
+    public static Instant t(String monthDayTime) {
         return LocalDateTime.parse("2025-" + monthDayTime, TIME).atZone(BERLIN).toInstant();
     }
 
-    MetricsFixture(Seed seed) {
+    public MetricsFixture(Seed seed) {
         this.seed = seed;
         web = seed.account("Fixture web chat", "webchat");
         email = seed.account("Fixture email", "email");
@@ -160,7 +160,7 @@ final class MetricsFixture {
         p1 = p.id;
     }
 
-    List<String> accounts() {
+    public List<String> accounts() {
         return List.of(web, email, whatsapp);
     }
 
@@ -173,7 +173,7 @@ final class MetricsFixture {
     }
 
     /** Builds one conversation's events, in the shapes the portal records them. */
-    final class Conv {
+    public final class Conv {
         final long id;
         String channel;
         final String created;

@@ -14,23 +14,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (see ConversationStore, ConversationWorkflow, AiDecisions), with ids far above the portal's sequences. Events are
  * queued, so a test can insert them in time order and project after each, as they would arrive.
  */
-final class Seed {
+public final class Seed {
 
     /** A queued event. */
-    record QueuedEvent(long id, long conversationId, String type, Instant at, Long agentId, String account,
+    public record QueuedEvent(long id, long conversationId, String type, Instant at, Long agentId, String account,
             String detail) {
     }
 
     final JdbcTemplate jdbc;
     private final AtomicLong ids;
-    final List<QueuedEvent> queued = new ArrayList<>();
+    public final List<QueuedEvent> queued = new ArrayList<>();
 
-    Seed(JdbcTemplate jdbc, long idBase) {
+    public Seed(JdbcTemplate jdbc, long idBase) {
         this.jdbc = jdbc;
         this.ids = new AtomicLong(idBase);
     }
 
-    long nextId() {
+    public long nextId() {
         return ids.incrementAndGet();
     }
 
@@ -38,21 +38,21 @@ final class Seed {
         return at == null ? null : LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
-    String account(String name, String kind) {
+    public String account(String name, String kind) {
         String id = UUID.randomUUID().toString();
         jdbc.update("insert into channel_account (id, name, connector_id, config, enabled, created_at)"
                 + " values (?, ?, ?, '{}', true, ?)", id, name, kind, utc(Instant.now()));
         return id;
     }
 
-    long team(String name) {
+    public long team(String name) {
         long id = nextId();
         jdbc.update("insert into team (id, name, created_at) values (?, ?, ?)", id, name + " " + id,
                 utc(Instant.now()));
         return id;
     }
 
-    long agent(String name) {
+    public long agent(String name) {
         long id = nextId();
         jdbc.update("insert into agent (id, email, display_name, password_hash, enabled, password_change_required,"
                 + " created_at) values (?, ?, ?, 'x', true, false, ?)", id, "agent" + id + "@metrics.test", name,
@@ -60,7 +60,7 @@ final class Seed {
         return id;
     }
 
-    long customer() {
+    public long customer() {
         long id = nextId();
         jdbc.update("insert into customer (id, display_name, created_at, updated_at) values (?, ?, ?, ?)", id,
                 "Customer " + id, utc(Instant.now()), utc(Instant.now()));
@@ -68,7 +68,7 @@ final class Seed {
     }
 
     /** A conversation row (no events yet). */
-    long conversation(long customerId, String account, Instant createdAt) {
+    public long conversation(long customerId, String account, Instant createdAt) {
         long id = nextId();
         jdbc.update("insert into conversation (id, customer_id, status, priority, last_channel_account_id,"
                 + " last_activity_at, unread_count, created_at, version) values (?, ?, 'OPEN', 'NORMAL', ?, ?, 0, ?, 0)",
@@ -76,17 +76,17 @@ final class Seed {
         return id;
     }
 
-    void queue(long conversationId, String type, Instant at, Long agentId, String account, String detail) {
+    public void queue(long conversationId, String type, Instant at, Long agentId, String account, String detail) {
         queued.add(new QueuedEvent(nextId(), conversationId, type, at, agentId, account, detail));
     }
 
-    void insert(QueuedEvent e) {
+    public void insert(QueuedEvent e) {
         jdbc.update("insert into conversation_event (id, conversation_id, event_type, occurred_at, agent_id,"
                 + " channel_account_id, detail) values (?, ?, ?, ?, ?, ?, ?)", e.id(), e.conversationId(), e.type(),
                 utc(e.at()), e.agentId(), e.account(), e.detail());
     }
 
-    void slaTarget(long conversationId, String target, Instant started, Instant due, Instant met, Instant breached) {
+    public void slaTarget(long conversationId, String target, Instant started, Instant due, Instant met, Instant breached) {
         jdbc.update("insert into conversation_sla (id, conversation_id, target, policy_id, policy_name, started_at,"
                 + " due_at, met_at, warned_at, breached_at, version) values (?, ?, ?, null, 'Fixture', ?, ?, ?, null,"
                 + " ?, 0)", nextId(), conversationId, target, utc(started), utc(due), utc(met), utc(breached));
