@@ -9,7 +9,7 @@
 --  metric_fact: each conversation's contributions to the metrics, keyed by (local hour, channel account, team,
 --    agent, intent); '' / 0 mean none. A recomputation subtracts the old facts from the rollups and adds the new.
 --  Dimension keys compare byte for byte (utf8mb4_bin): "Billing" and "billing" are two intents, as in Java.
---  metric_rollup: sums of facts. grain 'H': one row per local hour and full key; grain 'D': one row per local date
+--  metric_rollup: sums of facts, grain 'D': one row per local date
 --    for every combination of a dimension's value or '*' / -1 (any), so any filter combination reads one row per
 --    day. Durations as count, sum and a sparse histogram (bucket, count varints; see DurationHistogram).
 CREATE TABLE metric_state (
@@ -60,7 +60,7 @@ CREATE TABLE metric_fact (
     ttr_business_seconds BIGINT,
     PRIMARY KEY (conversation_id, seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
--- The rebuild reads the facts in time order.
+-- The rebuild reads the facts in time order; hourly series (at most 7 days) sum the facts of their range.
 CREATE INDEX ix_metric_fact_period ON metric_fact (period_hour);
 
 CREATE TABLE metric_rollup (
@@ -106,9 +106,6 @@ CREATE TABLE metric_rollup (
     created_by_hour BLOB NOT NULL,
     PRIMARY KEY (grain, channel_account_id, team_id, agent_id, intent, period)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
--- Hourly rows are read by time range with any filters.
-CREATE INDEX ix_metric_rollup_period ON metric_rollup (grain, period);
-
 -- The poller finds conversations with new events by time (ids come in blocks per node, so they are no order).
 CREATE INDEX ix_conversation_event_time ON conversation_event (occurred_at);
 --rollback DROP INDEX ix_conversation_event_time ON conversation_event; DROP TABLE metric_rollup; DROP TABLE metric_fact; DROP TABLE metric_conversation; DROP TABLE metric_state;

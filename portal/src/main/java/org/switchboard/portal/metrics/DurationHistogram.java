@@ -1,8 +1,9 @@
 package org.switchboard.portal.metrics;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A sparse histogram of durations in whole seconds. Below 1,000 s every second is its own bucket (exact); from
@@ -11,13 +12,16 @@ import java.util.TreeMap;
  * while a delta is being built (old facts subtracted); stored histograms never are.
  *
  * <p>Also used for plain small-integer distributions (hour of day), whose values are below 1,000 and so exact.
+ * Kept as sorted parallel arrays: adding another histogram is one linear merge (dashboards add thousands).
  */
 final class DurationHistogram {
 
     private static final int EXACT = 1000;
     private static final int PER_DECADE = 900;
 
-    private final TreeMap<Integer, Long> counts = new TreeMap<>();
+    private int[] buckets = new int[0];
+    private long[] counts = new long[0];
+    private int size;
 
     /** The bucket holding a duration (negative durations count as 0). */
     static int bucketOf(long seconds) {
@@ -52,27 +56,103 @@ final class DurationHistogram {
     }
 
     void addBucket(int bucket, long n) {
-        if (n != 0) {
-            counts.merge(bucket, n, (a, b) -> a + b == 0 ? null : a + b);
+        if (n == 0) {
+            return;
+        }
+        int at = Arrays.binarySearch(buckets, 0, size, bucket);
+        if (at >= 0) {
+            counts[at] += n;
+            if (counts[at] == 0) {
+                System.arraycopy(buckets, at + 1, buckets, at, size - at - 1);
+                System.arraycopy(counts, at + 1, counts, at, size - at - 1);
+                size--;
+            }
+            return;
+        }
+        int insert = -at - 1;
+        grow(size + 1);
+        System.arraycopy(buckets, insert, buckets, insert + 1, size - insert);
+        System.arraycopy(counts, insert, counts, insert + 1, size - insert);
+        buckets[insert] = bucket;
+        counts[insert] = n;
+        size++;
+    }
+
+    /**
+     * Adds (sign 1) or subtracts (sign -1) another histogram: a few buckets one by one (mostly an increment found
+     * by binary search), many in one merge of two sorted lists.
+     */
+    void add(DurationHistogram other, int sign) {
+        if (other.size == 0) {
+            return;
+        }
+        if (other.size <= 8 || other.size * 8L < size) {
+            for (int k = 0; k < other.size; k++) {
+                addBucket(other.buckets[k], sign * other.counts[k]);
+            }
+            return;
+        }
+        int[] mergedBuckets = new int[size + other.size];
+        long[] mergedCounts = new long[size + other.size];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < size || j < other.size) {
+            int bucket;
+            long count;
+            if (j >= other.size || i < size && buckets[i] < other.buckets[j]) {
+                bucket = buckets[i];
+                count = counts[i++];
+            } else if (i >= size || other.buckets[j] < buckets[i]) {
+                bucket = other.buckets[j];
+                count = sign * other.counts[j++];
+            } else {
+                bucket = buckets[i];
+                count = counts[i++] + sign * other.counts[j++];
+            }
+            if (count != 0) {
+                mergedBuckets[n] = bucket;
+                mergedCounts[n++] = count;
+            }
+        }
+        buckets = mergedBuckets;
+        counts = mergedCounts;
+        size = n;
+    }
+
+    private void grow(int needed) {
+        if (needed > buckets.length) {
+            int capacity = Math.max(needed, buckets.length * 2 + 4);
+            buckets = Arrays.copyOf(buckets, capacity);
+            counts = Arrays.copyOf(counts, capacity);
         }
     }
 
-    /** Adds (sign 1) or subtracts (sign -1) another histogram. */
-    void add(DurationHistogram other, int sign) {
-        other.counts.forEach((bucket, n) -> addBucket(bucket, sign * n));
-    }
-
     boolean isEmpty() {
-        return counts.isEmpty();
+        return size == 0;
     }
 
     long total() {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+        long total = 0;
+        for (int i = 0; i < size; i++) {
+            total += counts[i];
+        }
+        return total;
+    }
+
+    /** The count of one bucket (0 when empty). */
+    long count(int bucket) {
+        int at = Arrays.binarySearch(buckets, 0, size, bucket);
+        return at >= 0 ? counts[at] : 0;
     }
 
     /** Count per bucket, ascending. */
     Map<Integer, Long> buckets() {
-        return java.util.Collections.unmodifiableMap(counts);
+        Map<Integer, Long> map = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            map.put(buckets[i], counts[i]);
+        }
+        return map;
     }
 
     /**
@@ -86,40 +166,42 @@ final class DurationHistogram {
         }
         long rank = Math.max(1, (percent * n + 99) / 100);
         long seen = 0;
-        for (var entry : counts.entrySet()) {
-            seen += entry.getValue();
+        for (int i = 0; i < size; i++) {
+            seen += counts[i];
             if (seen >= rank) {
-                return lowerBound(entry.getKey());
+                return lowerBound(buckets[i]);
             }
         }
-        return lowerBound(counts.lastKey());
+        return lowerBound(buckets[size - 1]);
     }
 
     /** Varints: bucket as the gap to the previous bucket, then its count. */
     byte[] encode() {
-        var out = new ByteArrayOutputStream(counts.size() * 3);
+        var out = new ByteArrayOutputStream(size * 3);
         int previous = 0;
-        for (var entry : counts.entrySet()) {
-            if (entry.getValue() < 0) {
-                throw new IllegalStateException("negative count in bucket " + entry.getKey());
+        for (int i = 0; i < size; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalStateException("negative count in bucket " + buckets[i]);
             }
-            writeVarint(out, entry.getKey() - previous);
-            writeVarint(out, entry.getValue());
-            previous = entry.getKey();
+            writeVarint(out, buckets[i] - previous);
+            writeVarint(out, counts[i]);
+            previous = buckets[i];
         }
         return out.toByteArray();
     }
 
     static DurationHistogram decode(byte[] bytes) {
         var histogram = new DurationHistogram();
-        if (bytes == null) {
+        if (bytes == null || bytes.length == 0) {
             return histogram;
         }
         int[] position = {0};
         int bucket = 0;
+        histogram.grow(bytes.length / 2 + 1);
         while (position[0] < bytes.length) {
             bucket += (int) readVarint(bytes, position);
-            histogram.addBucket(bucket, readVarint(bytes, position));
+            histogram.buckets[histogram.size] = bucket;
+            histogram.counts[histogram.size++] = readVarint(bytes, position);
         }
         return histogram;
     }
@@ -148,16 +230,18 @@ final class DurationHistogram {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DurationHistogram other && counts.equals(other.counts);
+        return o instanceof DurationHistogram other && size == other.size
+                && Arrays.equals(buckets, 0, size, other.buckets, 0, size)
+                && Arrays.equals(counts, 0, size, other.counts, 0, size);
     }
 
     @Override
     public int hashCode() {
-        return counts.hashCode();
+        return 31 * Arrays.hashCode(Arrays.copyOf(buckets, size)) + Arrays.hashCode(Arrays.copyOf(counts, size));
     }
 
     @Override
     public String toString() {
-        return counts.toString();
+        return buckets().toString();
     }
 }

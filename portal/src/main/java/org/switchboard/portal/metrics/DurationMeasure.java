@@ -11,7 +11,9 @@ enum DurationMeasure {
 
     static final int COUNT = values().length;
 
+    private final String prefix = name().toLowerCase(Locale.ROOT);
+
     String prefix() {
-        return name().toLowerCase(Locale.ROOT);
+        return prefix;
     }
 }

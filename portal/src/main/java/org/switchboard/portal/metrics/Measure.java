@@ -10,7 +10,9 @@ enum Measure {
 
     static final int COUNT = values().length;
 
+    private final String column = name().toLowerCase(Locale.ROOT);
+
     String column() {
-        return name().toLowerCase(Locale.ROOT);
+        return column;
     }
 }

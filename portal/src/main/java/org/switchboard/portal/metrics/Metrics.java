@@ -56,7 +56,7 @@ public class Metrics {
         Totals current = sum(rows);
         List<Long> byHour = new ArrayList<>();
         for (int hour = 0; hour < 24; hour++) {
-            byHour.add(current.createdByHour.buckets().getOrDefault(hour, 0L));
+            byHour.add(current.createdByHour.count(hour));
         }
         boolean hourly = query.granularity() == Granularity.HOUR;
         return new MetricsReport(query, values(current), values(sum(previousRows)),
@@ -142,30 +142,55 @@ public class Metrics {
         return java.util.Collections.unmodifiableMap(values);
     }
 
-    /* Daily rows of exactly the cube level the filters (and breakdown) need: one row per day and value. */
+    /*
+     * Daily rows of exactly the cube level the filters (and breakdown) need: one row per day and value. A breakdown's
+     * dimension lists its known values (and "none") rather than "not any", so every range in the primary key stays
+     * tight: (grain, channel, team, agent, intent) fixed, period a range.
+     */
     private List<Row> dayRows(MetricsQuery query, Dimension by, MetricsLabels labels) {
         var params = new MapSqlParameterSource("from", query.from().atStartOfDay())
                 .addValue("to", query.to().plusDays(1).atStartOfDay());
         List<String> where = new ArrayList<>(List.of("grain = 'D'", "period >= :from", "period < :to"));
-        Set<String> channels = channels(query.filter(), labels);
-        boolean byChannel = by == Dimension.CHANNEL_ACCOUNT || by == Dimension.CHANNEL_KIND;
-        if (!condition(where, params, "channel_account_id", "ch", channels, byChannel, "'*'")
-                || !condition(where, params, "team_id", "teams", anyIfEmpty(query.filter().teamIds()),
-                        by == Dimension.TEAM, "-1")
-                || !condition(where, params, "agent_id", "agents", anyIfEmpty(query.filter().agentIds()),
-                        by == Dimension.AGENT, "-1")
-                || !condition(where, params, "intent", "intents", anyIfEmpty(query.filter().intents()),
-                        by == Dimension.INTENT, "'*'")) {
+        MetricsFilter filter = query.filter();
+        Set<String> channels = channels(filter, labels);
+        if (channels == null && (by == Dimension.CHANNEL_ACCOUNT || by == Dimension.CHANNEL_KIND)) {
+            channels = withNone(labels.channels.keySet(), FactKey.NONE);
+        }
+        Set<Long> teams = anyIfEmpty(filter.teamIds());
+        if (teams == null && by == Dimension.TEAM) {
+            teams = withNone(labels.teams.keySet(), 0L);
+        }
+        Set<Long> agents = anyIfEmpty(filter.agentIds());
+        if (agents == null && by == Dimension.AGENT) {
+            agents = withNone(labels.agents.keySet(), 0L);
+        }
+        Set<String> intents = anyIfEmpty(filter.intents());
+        if (intents == null && by == Dimension.INTENT) {
+            intents = withNone(new java.util.HashSet<>(intents()), FactKey.NONE);
+        }
+        if (!condition(where, params, "channel_account_id", "ch", channels, "'*'")
+                || !condition(where, params, "team_id", "teams", teams, "-1")
+                || !condition(where, params, "agent_id", "agents", agents, "-1")
+                || !condition(where, params, "intent", "intents", intents, "'*'")) {
             return List.of();
         }
         return read(where, params);
     }
 
-    /* Hourly rows (full keys) of the range, narrowed by the filters. */
+    private static <T> Set<T> withNone(Set<T> known, T none) {
+        Set<T> values = new java.util.HashSet<>(known);
+        values.add(none);
+        return values;
+    }
+
+    /*
+     * Hourly series: the facts of the range (at most 7 days, by the local hour index), narrowed by the filters. Facts
+     * are per-conversation contributions, not events, and carry their hour.
+     */
     private List<Row> hourRows(MetricsQuery query, MetricsLabels labels) {
         var params = new MapSqlParameterSource("from", query.from().atStartOfDay())
                 .addValue("to", query.to().plusDays(1).atStartOfDay());
-        List<String> where = new ArrayList<>(List.of("grain = 'H'", "period >= :from", "period < :to"));
+        List<String> where = new ArrayList<>(List.of("period_hour >= :from", "period_hour < :to"));
         Set<String> channels = channels(query.filter(), labels);
         if (channels != null && channels.isEmpty()) {
             return List.of();
@@ -174,7 +199,13 @@ public class Metrics {
         in(where, params, "team_id", "teams", query.filter().teamIds());
         in(where, params, "agent_id", "agents", query.filter().agentIds());
         in(where, params, "intent", "intents", query.filter().intents());
-        return read(where, params);
+        return named.query("select " + FactTable.COLUMNS + " from metric_fact where " + String.join(" and ", where),
+                params, (rs, i) -> {
+                    Fact fact = FactTable.fact(rs);
+                    FactKey key = fact.key;
+                    return new Row(new RollupKey(RollupKey.DAY, key.channelAccountId(), key.teamId(), key.agentId(),
+                            key.intent(), key.hour()), fact.totals());
+                });
     }
 
     private List<Row> read(List<String> where, MapSqlParameterSource params) {
@@ -200,14 +231,11 @@ public class Metrics {
         return filter.channelAccountIds().stream().filter(ofKinds::contains).collect(Collectors.toSet());
     }
 
-    /*
-     * Adds "column in (...)" for a filter, else the "any" level, or "not any" for the breakdown's dimension.
-     * Values: null for any; an empty set matches nothing (false).
-     */
+    /* Adds "column in (...)", or the "any" level for null; an empty set matches nothing (false). */
     private static boolean condition(List<String> where, MapSqlParameterSource params, String column, String name,
-            Set<?> values, boolean breakdown, String any) {
+            Set<?> values, String any) {
         if (values == null) {
-            where.add(column + (breakdown ? " <> " : " = ") + any);
+            where.add(column + " = " + any);
             return true;
         }
         if (values.isEmpty()) {

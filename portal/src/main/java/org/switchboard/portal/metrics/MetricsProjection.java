@@ -106,23 +106,14 @@ class MetricsProjection {
         return rewritten.size();
     }
 
-    /** Adds a fact's totals (sign 1) or removes them (-1) at its hourly row and its 16 daily rows. */
+    /** Adds a fact's totals (sign 1) or removes them (-1) at its 16 daily rows. */
     static void addTo(Map<RollupKey, Totals> rows, Fact fact, int sign) {
         Totals totals = fact.totals();
-        rows.computeIfAbsent(RollupKey.hourOf(fact.key), k -> new Totals()).add(totals, sign);
         for (RollupKey day : RollupKey.daysOf(fact.key)) {
             rows.computeIfAbsent(day, k -> new Totals()).add(totals, sign);
         }
     }
 
-    /** As {@link #addTo(Map, Fact, int)} (adding), with hourly and daily rows in separate maps. */
-    static void addTo(Map<RollupKey, Totals> hours, Map<RollupKey, Totals> days, Fact fact) {
-        Totals totals = fact.totals();
-        hours.computeIfAbsent(RollupKey.hourOf(fact.key), k -> new Totals()).add(totals, 1);
-        for (RollupKey day : RollupKey.daysOf(fact.key)) {
-            days.computeIfAbsent(day, k -> new Totals()).add(totals, 1);
-        }
-    }
 
     private Map<Long, String> storedSignatures(Set<Long> ids) {
         Map<Long, String> found = new HashMap<>();
@@ -131,6 +122,15 @@ class MetricsProjection {
                     found.put(rs.getLong(1), rs.getString(2));
                 });
         return found;
+    }
+
+    /** Inserts signatures of conversations that have none yet (the rebuild: a plain insert is bulk, an upsert not). */
+    void insertSignatures(Map<Long, String> signatures) {
+        jdbc.batchUpdate("insert into metric_conversation (conversation_id, signature) values (?, ?)",
+                List.copyOf(signatures.entrySet()), 1000, (ps, e) -> {
+                    ps.setLong(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                });
     }
 
     /** Stores signatures; conversations without one (deleted) lose theirs. */

@@ -3,21 +3,15 @@ package org.switchboard.portal.metrics;
 import java.time.LocalDateTime;
 
 /**
- * A rollup row's key. Grain {@code 'H'}: a local hour and full key; grain {@code 'D'}: a local date (at 00:00) and
- * each dimension either its value or "any" ({@link #ANY_TEXT} / {@link #ANY_ID}).
+ * A rollup row's key: grain {@code 'D'}, a local date (at 00:00) and each dimension either its value or "any"
+ * ({@link #ANY_TEXT} / {@link #ANY_ID}). (Hourly series are summed from the facts of the few days they cover.)
  */
 record RollupKey(char grain, String channelAccountId, long teamId, long agentId, String intent,
         LocalDateTime period) {
 
     static final String ANY_TEXT = "*";
     static final long ANY_ID = -1;
-    static final char HOUR = 'H';
     static final char DAY = 'D';
-
-    /** The hourly row of a fact. */
-    static RollupKey hourOf(FactKey key) {
-        return new RollupKey(HOUR, key.channelAccountId(), key.teamId(), key.agentId(), key.intent(), key.hour());
-    }
 
     /** The 16 daily rows a fact counts in: every combination of "its value" and "any" of the four dimensions. */
     static RollupKey[] daysOf(FactKey key) {

@@ -27,6 +27,8 @@ final class RollupTable {
             + ") values (" + "?, ".repeat(6 + VALUE_COUNT - 1) + "?) on duplicate key update "
             + Stream.of(VALUE_COLUMNS.split(",")).map(String::strip).map(c -> c + " = values(" + c + ")")
                     .collect(Collectors.joining(", "));
+    private static final String INSERT = "insert into metric_rollup (" + KEY_COLUMNS + ", " + VALUE_COLUMNS
+            + ") values (" + "?, ".repeat(6 + VALUE_COUNT - 1) + "?)";
     private static final String DELETE = "delete from metric_rollup where grain = ? and channel_account_id = ?"
             + " and team_id = ? and agent_id = ? and intent = ? and period = ?";
     private static final int LOOKUP_BATCH = 100;
@@ -79,7 +81,16 @@ final class RollupTable {
 
     /** Inserts or replaces rows. */
     void write(List<Map.Entry<RollupKey, Totals>> rows) {
-        jdbc.batchUpdate(UPSERT, rows, 500, (ps, row) -> {
+        write(UPSERT, rows);
+    }
+
+    /** Inserts new rows (the rebuild, into an empty table: a plain insert is cheaper than an upsert). */
+    void insert(List<Map.Entry<RollupKey, Totals>> rows) {
+        write(INSERT, rows);
+    }
+
+    private void write(String sql, List<Map.Entry<RollupKey, Totals>> rows) {
+        jdbc.batchUpdate(sql, rows, 1000, (ps, row) -> {
             bindKey(ps, row.getKey());
             bindValues(ps, 7, row.getValue());
         });
@@ -107,24 +118,25 @@ final class RollupTable {
         ps.setBytes(i, totals.createdByHour.encode());
     }
 
+    /** The key of the current row, selected as {@link #KEY_COLUMNS} first (columns 1–6; by position: fast). */
     static RollupKey key(ResultSet rs) throws SQLException {
-        return new RollupKey(rs.getString("grain").charAt(0), rs.getString("channel_account_id"),
-                rs.getLong("team_id"), rs.getLong("agent_id"), rs.getString("intent"),
-                rs.getObject("period", LocalDateTime.class));
+        return new RollupKey(rs.getString(1).charAt(0), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                rs.getString(5), rs.getObject(6, LocalDateTime.class));
     }
 
-    /** The values of the current row (selected with {@link #VALUE_COLUMNS}). */
+    /** The values of the current row, selected as {@link #KEY_COLUMNS}, then {@link #VALUE_COLUMNS}. */
     static Totals totals(ResultSet rs) throws SQLException {
         Totals totals = new Totals();
-        for (Measure m : Measure.values()) {
-            totals.counters[m.ordinal()] = rs.getLong(m.column());
+        int i = 7;
+        for (int m = 0; m < Measure.COUNT; m++) {
+            totals.counters[m] = rs.getLong(i++);
         }
-        for (DurationMeasure d : DurationMeasure.values()) {
-            totals.durationCounts[d.ordinal()] = rs.getLong(d.prefix() + "_count");
-            totals.durationSums[d.ordinal()] = rs.getLong(d.prefix() + "_sum");
-            totals.histograms[d.ordinal()].add(DurationHistogram.decode(rs.getBytes(d.prefix() + "_hist")), 1);
+        for (int d = 0; d < DurationMeasure.COUNT; d++) {
+            totals.durationCounts[d] = rs.getLong(i++);
+            totals.durationSums[d] = rs.getLong(i++);
+            totals.histograms[d].add(DurationHistogram.decode(rs.getBytes(i++)), 1);
         }
-        totals.createdByHour.add(DurationHistogram.decode(rs.getBytes("created_by_hour")), 1);
+        totals.createdByHour.add(DurationHistogram.decode(rs.getBytes(i)), 1);
         return totals;
     }
 }
