@@ -146,6 +146,12 @@ public final class DashboardBenchmark {
             System.out.println("  API and raw SQL agree: " + (failures.isEmpty() ? "yes" : "NO"));
             failures.forEach(f -> System.out.println("    FAIL " + f));
         }
+        if (failures.isEmpty() && !Boolean.getBoolean("keep")) {
+            // Several GB at full size: kept only when asked (-Dkeep=true) or when the run failed.
+            try (var paths = java.nio.file.Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         System.exit(failures.isEmpty() ? 0 : 1);
     }
 
