@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.switchboard.portal.metrics.ConversationHistory.Event;
 import org.switchboard.portal.metrics.ConversationHistory.SlaTargetRow;
 import org.switchboard.portal.sla.BusinessCalendar;
@@ -471,10 +470,5 @@ final class FactProjector {
             return null;
         }
         return label.length() > 64 ? label.substring(0, 64) : label;
-    }
-
-    /** For tests and logs: the facts of all conversations in one list. */
-    static List<Fact> flatten(Map<Long, List<Fact>> facts) {
-        return facts.values().stream().flatMap(List::stream).collect(Collectors.toList());
     }
 }

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The dashboards' query API: metrics for a date range with filters, their series and the previous period, and
- * breakdowns by channel, team, agent or intent. Reads rollups only — one row per day for any filter combination,
- * hourly rows for hourly series — never the conversation events.
+ * breakdowns by channel, team, agent or intent. Reads rollups — one row per day for any filter combination and
+ * breakdown value — and, for hourly series (at most 7 days), the facts of those days; never the conversation events.
  *
  * <p>Supervisors and admins may ask anything; an agent only about themselves (checked here).
  */
