@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.portal.conversation.ConflictRetry;
 import org.switchboard.portal.conversation.ConversationEventType;
 import org.switchboard.portal.conversation.ConversationWorkflow;
 
@@ -70,8 +71,10 @@ public class SlaTracker {
      * the summary stored on the conversation. A conversation that no longer exists is ignored.
      */
     public void evaluate(long conversationId, Instant now) {
-        ownTransaction.executeWithoutResult(status -> reader.read(conversationId)
-                .ifPresent(facts -> apply(facts, now)));
+        // Two evaluators of one conversation (a trigger and the sweep, or two nodes) meet the version check; the
+        // later one simply evaluates again on the fresh rows.
+        ConflictRetry.retry(() -> ownTransaction.executeWithoutResult(status -> reader.read(conversationId)
+                .ifPresent(facts -> apply(facts, now))));
     }
 
     /**

@@ -46,6 +46,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         nav.addItem(new SideNavItem("Possible duplicates", DuplicatesView.class, VaadinIcon.USERS.create()));
         nav.addItem(new SideNavItem("Canned responses", CannedResponsesView.class,
                 VaadinIcon.COMMENT_ELLIPSIS.create()));
+        nav.addItem(access.hasAccess(DashboardView.class)
+                ? new SideNavItem("Dashboards", DashboardView.class, VaadinIcon.CHART.create())
+                : new SideNavItem("My figures", DashboardAgentsView.class, VaadinIcon.CHART.create()));
         if (access.hasAccess(PluginsView.class)) {
             nav.addItem(new SideNavItem("Plugins", PluginsView.class, VaadinIcon.PLUG.create()));
         }

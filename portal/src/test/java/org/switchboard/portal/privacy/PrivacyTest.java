@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.plugin.api.channel.Attachment;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.IdentityKind;
+import org.switchboard.portal.Await;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.audit.AuditEntry;
 import org.switchboard.portal.audit.AuditLog;
@@ -198,10 +199,15 @@ class PrivacyTest extends PortalTest.Base {
         jdbc.update("update conversation set last_activity_at = ? where id in (?, ?)", twoYearsAgo,
                 old.conversationId(), open.conversationId());
 
-        PurgeCounts purged = retention.purgeResolvedConversations(Period.ofMonths(12));
+        // The purge skips rows another transaction holds (the SLA and automation work that follows a resolve, other
+        // test contexts' schedulers) and takes them at its next run: run it until the old conversation is gone.
+        PurgeCounts[] purged = {PurgeCounts.NONE};
+        Await.until("the old conversation is purged", () -> {
+            purged[0] = purged[0].plus(retention.purgeResolvedConversations(Period.ofMonths(12)));
+            return ids("conversation", old.conversationId()) == 0;
+        });
 
-        assertThat(purged.conversations()).isGreaterThanOrEqualTo(1);
-        assertThat(ids("conversation", old.conversationId())).isZero();
+        assertThat(purged[0].conversations()).isGreaterThanOrEqualTo(1);
         assertThat(ids("conversation", recent.conversationId())).isOne();
         assertThat(ids("conversation", open.conversationId())).isOne();
         assertThat(jdbc.queryForObject("select count(*) from message where id = ?", Long.class, old.messageId()))
