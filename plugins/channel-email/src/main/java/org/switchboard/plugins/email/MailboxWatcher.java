@@ -169,6 +169,7 @@ final class MailboxWatcher implements Runnable {
                         + " s");
         Duration sinkBackoff = MIN_BACKOFF;
         while (running) {
+            int known = opened.getMessageCount();
             boolean stored = deliverNew(opened);
             if (!running) {
                 return;
@@ -181,6 +182,11 @@ final class MailboxWatcher implements Runnable {
                 continue;
             }
             sinkBackoff = MIN_BACKOFF;
+            if (opened.getMessageCount() != known) {
+                // Mail arrived while we delivered: the server reported it in answer to our own commands, so an IDLE
+                // now would not hear of it again and it would wait for the next renewal (minutes).
+                continue;
+            }
             if (idle) {
                 idleOnce(opened);
             } else {
