@@ -142,7 +142,8 @@ final class InboxRawSql {
         if (!named.endsWith(" limit :limit")) {
             throw new IllegalStateException("the page query no longer ends with its limit: " + named);
         }
-        first.params().addValue("limit", rows).addValue("offset", offset);
+        // A page merged from one query per status caps each of them at :branchLimit: widen it to the window's end.
+        first.params().addValue("limit", rows).addValue("offset", offset).addValue("branchLimit", offset + rows);
         return new Statement(named + " offset :offset", first.params());
     }
 

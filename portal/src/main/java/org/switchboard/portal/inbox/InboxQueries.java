@@ -91,8 +91,10 @@ public class InboxQueries {
         if (viewer == null && criteria.scope() != InboxScope.ALL) {
             throw new IllegalArgumentException("the " + criteria.scope() + " view needs a signed-in agent");
         }
-        return new InboxSql(criteria, viewer == null ? -1 : viewer.id(), teamScoped(viewer),
-                sla.warnBefore(), clock);
+        long viewerId = viewer == null ? -1 : viewer.id();
+        List<Long> teams = viewer == null ? List.of() : jdbc.queryForList(
+                "select team_id from team_member where agent_id = :viewer", Map.of("viewer", viewerId), Long.class);
+        return new InboxSql(criteria, viewerId, teams, teamScoped(viewer), sla.warnBefore(), clock);
     }
 
     /** Team scoping applies to agents only; supervisors, admins and the portal itself see everything. */

@@ -17,18 +17,24 @@ final class InboxSql {
     private record Order(String column, boolean descending, String requires) {
     }
 
+    /** Every condition but the status (kept apart: see {@link #page}). */
     final StringBuilder where = new StringBuilder("1 = 1");
     final MapSqlParameterSource params = new MapSqlParameterSource();
+    private final List<String> statuses;
     private final Order order;
 
     /**
      * @param viewer       the signed-in agent (for Mine and My teams)
+     * @param viewerTeams  the viewer's teams
      * @param teamScoped   whether the viewer sees only their own and their teams' conversations
      * @param dueSoonWithin the SLA warning window
      */
-    InboxSql(InboxCriteria criteria, long viewer, boolean teamScoped, Duration dueSoonWithin, Clock clock) {
+    InboxSql(InboxCriteria criteria, long viewer, List<Long> viewerTeams, boolean teamScoped, Duration dueSoonWithin,
+            Clock clock) {
         params.addValue("viewer", viewer);
-        String myTeams = "c.team_id in (select tm.team_id from team_member tm where tm.agent_id = :viewer)";
+        // The teams as values, not a sub-select: MariaDB then reads the team index with equalities.
+        params.addValue("myTeams", viewerTeams);
+        String myTeams = viewerTeams.isEmpty() ? "1 = 0" : "c.team_id in (:myTeams)";
         switch (criteria.scope()) {
             case ALL -> { }
             case MINE -> and("c.assignee_id = :viewer");
@@ -38,8 +44,9 @@ final class InboxSql {
         if (teamScoped) {
             and("(c.assignee_id = :viewer or " + myTeams + ")");
         }
-        if (!criteria.statuses().isEmpty()) {
-            and("c.status in (:statuses)", "statuses", criteria.statuses().stream().map(Enum::name).toList());
+        statuses = criteria.statuses().stream().map(Enum::name).sorted().toList();
+        if (!statuses.isEmpty()) {
+            params.addValue("statuses", statuses);
         }
         if (!criteria.channelAccountIds().isEmpty()) {
             and("c.last_channel_account_id in (:channels)", "channels", criteria.channelAccountIds());
@@ -81,7 +88,14 @@ final class InboxSql {
         };
     }
 
-    /** The page query: ids and sort keys after the cursor, one more row than the page to know if more follow. */
+    /**
+     * The page query: ids and sort keys after the cursor, one more row than the page to know if more follow.
+     *
+     * <p>With several statuses (the default: open, pending and snoozed) it reads each status on its own and merges:
+     * the sort indexes start with the status, so {@code status in (…)} would make MariaDB read every matching row of
+     * all three ranges and sort them, while {@code status = ?} walks one index in sort order and stops at the page
+     * size. That made the first page of narrow filters 5× slower (benchmarks/README.md, inbox findings).
+     */
     String page(InboxCursor after, int size) {
         List<String> conditions = new ArrayList<>(List.of(where.toString()));
         if (order.requires() != null) {
@@ -95,20 +109,44 @@ final class InboxSql {
         }
         params.addValue("limit", size + 1);
         String direction = order.descending() ? " desc" : " asc";
+        if (statuses.size() <= 1) {
+            if (statuses.size() == 1) {
+                conditions.add("c.status in (:statuses)");
+            }
+            return select(conditions) + " order by " + order.column() + direction + ", c.id" + direction
+                    + " limit :limit";
+        }
+        params.addValue("branchLimit", size + 1);
+        List<String> perStatus = new ArrayList<>();
+        for (int i = 0; i < statuses.size(); i++) {
+            params.addValue("status" + i, statuses.get(i));
+            List<String> withStatus = new ArrayList<>(conditions);
+            withStatus.add("c.status = :status" + i);
+            perStatus.add("(" + select(withStatus) + " order by " + order.column() + direction + ", c.id" + direction
+                    + " limit :branchLimit)");
+        }
+        return "select id, sort_key from (" + String.join(" union all ", perStatus) + ") merged order by sort_key"
+                + direction + ", id" + direction + " limit :limit";
+    }
+
+    private String select(List<String> conditions) {
         return "select c.id, " + order.column() + " as sort_key from conversation c where "
-                + String.join(" and ", conditions) + " order by " + order.column() + direction + ", c.id"
-                + direction + " limit :limit";
+                + String.join(" and ", conditions);
     }
 
     /** How many rows the list has in all (the sort's own restriction included). */
     String count() {
-        return "select count(*) from conversation c where " + where
+        return "select count(*) from conversation c where " + filters()
                 + (order.requires() == null ? "" : " and " + order.requires());
     }
 
     /** The filters restricted to given conversations (for search results). */
     String idsAmong() {
-        return "select c.id from conversation c where " + where + " and c.id in (:among)";
+        return "select c.id from conversation c where " + filters() + " and c.id in (:among)";
+    }
+
+    private String filters() {
+        return statuses.isEmpty() ? where.toString() : where + " and c.status in (:statuses)";
     }
 
     private void and(String condition) {
