@@ -313,7 +313,16 @@ public class PluginHost implements DisposableBean {
             } catch (IOException e) {
                 throw new PluginRefusedException("Cannot write " + target + ": " + e.getMessage(), e);
             }
-            loadDisabled(candidate.id(), target);
+            try {
+                loadDisabled(candidate.id(), target);
+            } catch (PluginRefusedException refused) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException e) {
+                    log.error("Cannot remove refused plugin {}", target, e);
+                }
+                throw refused;
+            }
             return candidate;
         }
     }
@@ -323,8 +332,11 @@ public class PluginHost implements DisposableBean {
      * when acceptable, loaded disabled. A refused JAR is moved to {@code rejected/} below the plugins directory (with
      * a {@code .reason.txt} beside it), so it is not looked at again and is not loaded at the next start.
      */
-    public PluginCandidate adoptDropped(Path jar) {
+    public Optional<PluginCandidate> adoptDropped(Path jar) {
         synchronized (changes) {
+            if (isKnown(jar) || !Files.exists(jar)) {
+                return Optional.empty();
+            }
             String fileName = jar.getFileName().toString();
             try {
                 PluginCandidate candidate = inspect(jar, fileName);
@@ -334,7 +346,7 @@ public class PluginHost implements DisposableBean {
                 }
                 candidate.requireAcceptable();
                 loadDisabled(candidate.id(), jar.toAbsolutePath());
-                return candidate;
+                return Optional.of(candidate);
             } catch (PluginRefusedException refused) {
                 reject(jar, refused.getMessage());
                 throw refused;
