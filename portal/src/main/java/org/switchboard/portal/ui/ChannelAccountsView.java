@@ -106,12 +106,14 @@ public class ChannelAccountsView extends VerticalLayout {
             refresh();
         });
         toggle.setId("toggle-" + account.id());
-        Button healthButton = new Button("Health", e -> {
-            openHealth = new ChannelHealthDialog(account, health);
-            openHealth.open();
-        });
+        Button healthButton = new Button("Health", e -> showHealth(account));
         healthButton.setId("health-" + account.id());
         return new HorizontalLayout(edit, toggle, healthButton);
+    }
+
+    void showHealth(ChannelAccountView account) {
+        openHealth = new ChannelHealthDialog(account, health);
+        openHealth.open();
     }
 
     private void openCreate() {
