@@ -51,25 +51,17 @@ public class PluginHost implements DisposableBean {
     private final Map<String, HostPluginContext> contexts = new ConcurrentHashMap<>();
     private final List<PluginStopListener> stopListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> startListeners = new CopyOnWriteArrayList<>();
-    private final BundledPluginInstaller bundled;
-    private final PluginSignatures signatures;
+    private final PluginJarFacts jarFacts;
+    private final PluginInstallations installations;
     private final PluginInspector inspector;
-    /** SHA-256 and signature per JAR, by path, size and modification time: JARs are large and pages refresh. */
-    private final Map<String, JarFacts> facts = new ConcurrentHashMap<>();
     /** The connectors and models each plugin contributed when last seen running, for when it is not. */
     private final Map<String, List<String>> lastConnectors = new ConcurrentHashMap<>();
     private final Map<String, List<String>> lastModels = new ConcurrentHashMap<>();
-    /** Serialises changes of the installed set (install, upgrade, uninstall, enable, disable). */
-    private final Object changes = new Object();
-
-    private record JarFacts(String key, String sha256, SignatureCheck signature) {
-    }
 
     PluginHost(PluginProperties properties, Clock clock, BundledPluginInstaller bundled) throws IOException {
         this.properties = properties;
         this.clock = clock;
-        this.bundled = bundled;
-        this.signatures = new PluginSignatures(properties.trustedCertificates());
+        this.jarFacts = new PluginJarFacts(properties, bundled);
         this.httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Files.createDirectories(properties.directory());
         if (properties.installBundled()) {
@@ -78,12 +70,13 @@ public class PluginHost implements DisposableBean {
         this.manager = new SwitchboardPluginManager(properties.directory().toAbsolutePath(), this::contextFor,
                 this::refusalAtStart);
         this.inspector = new PluginInspector(manager);
+        this.installations = new PluginInstallations(this, manager, properties, bundled);
         manager.loadAll();
         for (PluginWrapper wrapper : manager.pluginsInOrder()) {
             if (wrapper.getPluginState() == PluginState.RESOLVED) {
                 start(wrapper.getPluginId());
             } else if (!manager.isCompatible(wrapper)) {
-                log.error("Plugin {} is disabled: it requires plugin API {}, this portal provides {}",
+                log.error("Plugin {} is disabled: it needs plugin-api {}; this portal provides {}",
                         wrapper.getPluginId(), wrapper.getDescriptor().getRequires(), PluginApi.VERSION);
             }
         }
@@ -291,299 +284,54 @@ public class PluginHost implements DisposableBean {
     }
 
     /**
-     * Installs a new plugin from a JAR outside the plugins directory (an upload), disabled: loaded, shown, but not
-     * started until an admin enables it. The JAR is moved into the plugins directory only once it passed every
-     * check, so a refused upload leaves nothing behind.
+     * Installs a new plugin from a JAR outside the plugins directory (an upload), disabled: loaded and shown, but not
+     * started until an admin enables it. A refused JAR leaves nothing in the plugins directory.
      *
      * @throws PluginRefusedException with the reason, when it is not a plugin, incompatible, misses a dependency,
      *                                is not signed as required, or a plugin with its id is installed already
      */
     public PluginCandidate installDisabled(Path staged, String fileName) {
-        synchronized (changes) {
-            PluginCandidate candidate = inspect(staged, fileName);
-            if (candidate.upgrade()) {
-                throw new PluginRefusedException("Plugin " + candidate.id() + " " + candidate.installedVersion()
-                        + " is already installed; install " + candidate.version() + " as an upgrade");
-            }
-            candidate.requireAcceptable();
-            Path target = PluginJarFiles.freeName(properties.directory().toAbsolutePath(), candidate.id(),
-                    candidate.version());
-            try {
-                PluginJarFiles.move(staged, target);
-            } catch (IOException e) {
-                throw new PluginRefusedException("Cannot write " + target + ": " + e.getMessage(), e);
-            }
-            try {
-                loadDisabled(candidate.id(), target);
-            } catch (PluginRefusedException refused) {
-                try {
-                    Files.deleteIfExists(target);
-                } catch (IOException e) {
-                    log.error("Cannot remove refused plugin {}", target, e);
-                }
-                throw refused;
-            }
-            return candidate;
-        }
+        return installations.installDisabled(staged, fileName);
     }
 
     /**
-     * Takes up a JAR someone dropped into the plugins directory while the portal runs: checked like an upload and,
-     * when acceptable, loaded disabled. A refused JAR is moved to {@code rejected/} below the plugins directory (with
-     * a {@code .reason.txt} beside it), so it is not looked at again and is not loaded at the next start.
+     * Takes up a JAR dropped into the plugins directory while running: checked like an upload and loaded disabled;
+     * a refused one is moved to {@code rejected/} with its reason. Empty when the JAR is known already.
      */
     public Optional<PluginCandidate> adoptDropped(Path jar) {
-        synchronized (changes) {
-            if (isKnown(jar) || !Files.exists(jar)) {
-                return Optional.empty();
-            }
-            String fileName = jar.getFileName().toString();
-            try {
-                PluginCandidate candidate = inspect(jar, fileName);
-                if (candidate.upgrade()) {
-                    throw new PluginRefusedException("Plugin " + candidate.id() + " " + candidate.installedVersion()
-                            + " is already installed; upgrade it by uploading " + fileName + " on the plugins page");
-                }
-                candidate.requireAcceptable();
-                loadDisabled(candidate.id(), jar.toAbsolutePath());
-                return Optional.of(candidate);
-            } catch (PluginRefusedException refused) {
-                reject(jar, refused.getMessage());
-                throw refused;
-            }
-        }
+        return installations.adoptDropped(jar);
     }
 
     /** Whether a JAR in the plugins directory is one the host knows (loaded, or failed to load). */
     public boolean isKnown(Path jar) {
-        Path absolute = jar.toAbsolutePath().normalize();
-        return manager.getPlugins().stream()
-                .anyMatch(w -> w.getPluginPath().toAbsolutePath().normalize().equals(absolute))
-                || manager.loadFailures().values().stream()
-                .anyMatch(f -> f.path().toAbsolutePath().normalize().equals(absolute));
-    }
-
-    private void loadDisabled(String pluginId, Path jar) {
-        manager.markDisabled(pluginId);
-        manager.forgetFailure(pluginId);
-        String failure;
-        try {
-            manager.loadOne(jar);
-            var dropped = manager.loadFailures().get(pluginId);
-            failure = manager.getPlugin(pluginId) != null ? null : dropped == null ? "unknown error" : dropped.reason();
-        } catch (RuntimeException e) {
-            failure = SwitchboardPluginManager.rootMessage(e);
-        }
-        if (failure != null) {
-            manager.forgetFailure(pluginId);
-            manager.clearDisabled(pluginId);
-            if (manager.getPlugin(pluginId) != null) {
-                manager.unloadPlugin(pluginId);
-            }
-            throw new PluginRefusedException("Plugin " + pluginId + " cannot be loaded: " + failure);
-        }
-        log.info("Installed plugin {} from {} (disabled until an admin enables it)", pluginId, jar);
-    }
-
-    private void reject(Path jar, String reason) {
-        try {
-            Path rejected = PluginJarFiles.freeName(properties.directory().resolve("rejected"),
-                    jar.getFileName().toString().replaceFirst("\\.jar$", ""), "rejected");
-            PluginJarFiles.move(jar, rejected);
-            Files.writeString(rejected.resolveSibling(rejected.getFileName() + ".reason.txt"), reason + "\n");
-            log.warn("Moved refused plugin {} to {}: {}", jar, rejected, reason);
-        } catch (IOException e) {
-            log.error("Cannot move refused plugin {} out of the plugins directory", jar, e);
-        }
+        return installations.isKnown(jar);
     }
 
     /**
-     * Replaces an installed plugin with another version of it (an upgrade; an older or the same version only when
-     * {@code allowNotNewer}). Its open connections close before the old version stops (the stop listeners), the new
-     * version is loaded from the staged JAR, and it starts when the old one was enabled; plugins that depend on it
-     * are reloaded with it. When the new version cannot be loaded, the old one is put back as it was.
+     * Replaces an installed plugin with another version of it (older or the same only when {@code allowNotNewer});
+     * its connections close first, and it starts again when it was enabled. A version that cannot be loaded is
+     * rolled back.
      *
-     * @return what was installed
      * @throws PluginRefusedException with the reason; the installed version is then unchanged
      */
     public PluginCandidate upgrade(String pluginId, Path staged, String fileName, boolean allowNotNewer) {
-        synchronized (changes) {
-            PluginWrapper old = manager.getPlugin(pluginId);
-            if (old == null) {
-                throw new PluginRefusedException("Plugin " + pluginId + " is not installed");
-            }
-            PluginCandidate candidate = inspect(staged, fileName);
-            if (!candidate.id().equals(pluginId)) {
-                throw new PluginRefusedException(fileName + " is plugin " + candidate.id() + ", not " + pluginId);
-            }
-            candidate.requireAcceptable();
-            if (candidate.notNewer() && !allowNotNewer) {
-                throw new PluginRefusedException("Plugin " + pluginId + " " + candidate.version() + " is "
-                        + (candidate.comparison() == 0 ? "the version already installed" : "older than the installed "
-                        + candidate.installedVersion()) + "; confirm to install it anyway");
-            }
-            boolean enabled = old.getPluginState() != PluginState.DISABLED;
-            Path oldJar = old.getPluginPath().toAbsolutePath();
-            List<Reload> dependents = dependentsToReload(pluginId);
-            stop(pluginId);
-            manager.unloadPlugin(pluginId);
-            closeContext(pluginId);
-            dependents.forEach(d -> closeContext(d.id()));
-            Path backup = properties.directory().resolve(".previous").resolve(oldJar.getFileName());
-            Path target = null;
-            try {
-                PluginJarFiles.move(oldJar, backup);
-                target = PluginJarFiles.freeName(properties.directory().toAbsolutePath(), pluginId,
-                        candidate.version());
-                PluginJarFiles.move(staged, target);
-                manager.forgetFailure(pluginId);
-                manager.loadOne(target);
-                if (manager.getPlugin(pluginId) == null) {
-                    var dropped = manager.loadFailures().get(pluginId);
-                    throw new PluginRefusedException("Plugin " + pluginId + " " + candidate.version()
-                            + " cannot be loaded: " + (dropped == null ? "unknown error" : dropped.reason()));
-                }
-                Files.deleteIfExists(backup);
-            } catch (IOException | RuntimeException e) {
-                restore(pluginId, oldJar, backup, target, enabled, dependents);
-                throw e instanceof PluginRefusedException refused ? refused : new PluginRefusedException(
-                        "Plugin " + pluginId + " " + candidate.version() + " cannot be installed: "
-                        + SwitchboardPluginManager.rootMessage(e) + "; " + candidate.installedVersion()
-                        + " stays installed", e);
-            }
-            reload(dependents);
-            if (enabled) {
-                start(pluginId);
-                dependents.stream().filter(Reload::started).forEach(d -> start(d.id()));
-            }
-            log.info("Upgraded plugin {} from {} to {}", pluginId, candidate.installedVersion(), candidate.version());
-            return candidate;
-        }
+        return installations.upgrade(pluginId, staged, fileName, allowNotNewer);
     }
 
-    private record Reload(String id, Path jar, boolean started) {
-    }
-
-    private List<Reload> dependentsToReload(String pluginId) {
-        List<Reload> result = new ArrayList<>();
-        for (String dependent : manager.dependentsOf(pluginId)) {
-            PluginWrapper wrapper = manager.getPlugin(dependent);
-            result.add(new Reload(dependent, wrapper.getPluginPath(), wrapper.getPluginState() == PluginState.STARTED));
-            result.addAll(dependentsToReload(dependent));
-        }
-        return result;
-    }
-
-    private void reload(List<Reload> dependents) {
-        for (Reload dependent : dependents) {
-            if (manager.getPlugin(dependent.id()) == null) {
-                try {
-                    manager.loadOne(dependent.jar());
-                } catch (RuntimeException e) {
-                    log.error("Cannot reload plugin {} after its dependency changed", dependent.id(), e);
-                }
-            }
-        }
-    }
-
-    private void restore(String pluginId, Path oldJar, Path backup, Path target, boolean enabled,
-            List<Reload> dependents) {
-        try {
-            if (manager.getPlugin(pluginId) != null) {
-                manager.unloadPlugin(pluginId);
-            }
-            if (target != null) {
-                Files.deleteIfExists(target);
-            }
-            if (Files.exists(backup)) {
-                PluginJarFiles.move(backup, oldJar);
-            }
-            manager.forgetFailure(pluginId);
-            manager.loadOne(oldJar);
-            reload(dependents);
-            if (enabled) {
-                start(pluginId);
-                dependents.stream().filter(Reload::started).forEach(d -> start(d.id()));
-            }
-        } catch (IOException | RuntimeException e) {
-            log.error("Cannot put plugin {} back after a failed upgrade", pluginId, e);
-        }
-    }
-
-    /**
-     * Enables a disabled plugin (remembered across restarts) and starts it; starts an enabled one that is stopped.
-     *
-     * @return its state afterwards (FAILED when its start failed)
-     */
+    /** Enables a disabled plugin (remembered across restarts) and starts it; returns its state afterwards. */
     public PluginState enable(String pluginId) {
-        synchronized (changes) {
-            PluginWrapper wrapper = known(pluginId);
-            if (!manager.isCompatible(wrapper)) {
-                throw new PluginRefusedException("Plugin " + pluginId + " needs plugin-api "
-                        + wrapper.getDescriptor().getRequires() + "; this portal provides " + PluginApi.VERSION);
-            }
-            String disabledDependency = manager.disabledDependency(wrapper);
-            if (disabledDependency != null) {
-                throw new PluginRefusedException("Plugin " + pluginId + " needs plugin " + disabledDependency
-                        + ", which is disabled; enable that first");
-            }
-            if (wrapper.getPluginState() == PluginState.DISABLED && !manager.enablePlugin(pluginId)) {
-                throw new PluginRefusedException("Plugin " + pluginId + " cannot be enabled");
-            }
-            return start(pluginId);
-        }
+        return installations.enable(pluginId);
     }
 
-    /** Stops a plugin and keeps it from starting again, also after a restart, until an admin enables it. */
+    /** Stops a plugin and keeps it from starting, also after a restart, until it is enabled. */
     public void disable(String pluginId) {
-        synchronized (changes) {
-            known(pluginId);
-            stop(pluginId);
-            manager.disablePlugin(pluginId);
-        }
+        installations.disable(pluginId);
     }
 
-    /**
-     * Stops and unloads a plugin and deletes its JAR. A first-party plugin stays uninstalled after a restart.
-     *
-     * @throws PluginRefusedException when installed plugins depend on it
-     */
+    /** Stops, unloads and deletes a plugin; refused while installed plugins depend on it. */
     public void uninstall(String pluginId) {
-        synchronized (changes) {
-            PluginWrapper wrapper = manager.getPlugin(pluginId);
-            Path jar;
-            if (wrapper == null) {
-                var failure = manager.loadFailures().get(pluginId);
-                if (failure == null) {
-                    throw new UnknownPluginException(pluginId);
-                }
-                jar = failure.path();
-                manager.forgetFailure(pluginId);
-            } else {
-                List<String> dependents = manager.dependentsOf(pluginId);
-                if (!dependents.isEmpty()) {
-                    throw new PluginRefusedException("Plugins " + dependents + " depend on " + pluginId
-                            + "; uninstall them first");
-                }
-                jar = wrapper.getPluginPath();
-                stop(pluginId);
-                manager.unloadPlugin(pluginId);
-                closeContext(pluginId);
-            }
-            try {
-                Files.deleteIfExists(jar);
-                bundled.uninstalled(properties.directory(), pluginId);
-            } catch (IOException e) {
-                throw new PluginRefusedException("Plugin " + pluginId + " is unloaded but its JAR " + jar
-                        + " cannot be deleted: " + e.getMessage(), e);
-            }
-            manager.clearDisabled(pluginId);
-            lastConnectors.remove(pluginId);
-            lastModels.remove(pluginId);
-            log.info("Uninstalled plugin {} ({})", pluginId, jar);
-        }
+        installations.uninstall(pluginId);
     }
-
     private PluginWrapper known(String pluginId) {
         PluginWrapper wrapper = manager.getPlugin(pluginId);
         if (wrapper == null) {
@@ -592,7 +340,7 @@ public class PluginHost implements DisposableBean {
         return wrapper;
     }
 
-    private void closeContext(String pluginId) {
+    void closeContext(String pluginId) {
         HostPluginContext context = contexts.remove(pluginId);
         if (context != null) {
             context.close();
@@ -611,34 +359,13 @@ public class PluginHost implements DisposableBean {
 
     /** The signature check of a JAR (cached while the file is unchanged). */
     SignatureCheck signatureOf(Path jar) {
-        return factsOf(jar).signature();
+        return jarFacts.signatureOf(jar);
     }
 
-    private JarFacts factsOf(Path jar) {
-        String key;
-        try {
-            key = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
-        } catch (IOException e) {
-            return new JarFacts("", "", SignatureCheck.of(SignatureCheck.Status.INVALID, "", "cannot read the JAR: "
-                    + e.getMessage()));
-        }
-        JarFacts known = facts.get(jar.toAbsolutePath().toString());
-        if (known != null && known.key().equals(key)) {
-            return known;
-        }
-        SignatureCheck signature;
-        if (bundled.isBundled(properties.directory(), jar)) {
-            signature = SignatureCheck.of(SignatureCheck.Status.BUNDLED, "", "");
-        } else if (properties.signature() == SignatureMode.OFF) {
-            signature = SignatureCheck.of(SignatureCheck.Status.NOT_CHECKED, "", "");
-        } else {
-            signature = signatures.check(jar);
-        }
-        JarFacts fresh = new JarFacts(key, PluginJarFiles.sha256(jar), signature);
-        facts.put(jar.toAbsolutePath().toString(), fresh);
-        return fresh;
+    void forgetContributions(String pluginId) {
+        lastConnectors.remove(pluginId);
+        lastModels.remove(pluginId);
     }
-
     private void rememberContributions(String pluginId) {
         List<String> connectors = new ArrayList<>();
         List<String> models = new ArrayList<>();
@@ -723,7 +450,7 @@ public class PluginHost implements DisposableBean {
                 problem = "needs plugin " + manager.disabledDependency(wrapper) + ", which is disabled";
             }
             List<String> extensions = manager.getExtensionClassNames(id).stream().sorted().toList();
-            JarFacts jar = factsOf(wrapper.getPluginPath());
+            PluginJarFacts.Facts jar = jarFacts.of(wrapper.getPluginPath());
             String dependencies = descriptor.getDependencies().stream().map(Object::toString)
                     .collect(java.util.stream.Collectors.joining(", "));
             result.add(new PluginStatus(id, descriptor.getVersion(), nonNull(descriptor.getProvider()),
@@ -731,14 +458,15 @@ public class PluginHost implements DisposableBean {
                     wrapper.getPluginState().name(), problem, extensions,
                     wrapper.getPluginPath().getFileName().toString(), nonNull(descriptor.getPluginDescription()),
                     dependencies, stackTrace, jar.sha256(), jar.signature(), connectorsOf(id),
-                    lastModels.getOrDefault(id, List.of())));
+                    lastModels.getOrDefault(id, List.of()), true));
         }
         for (var f : manager.loadFailures().values()) {
-            JarFacts jar = Files.exists(f.path()) ? factsOf(f.path())
-                    : new JarFacts("", "", SignatureCheck.of(SignatureCheck.Status.INVALID, "", "file is gone"));
+            PluginJarFacts.Facts jar = Files.exists(f.path()) ? jarFacts.of(f.path())
+                    : new PluginJarFacts.Facts("", "", SignatureCheck.of(SignatureCheck.Status.INVALID, "",
+                    "file is gone"));
             result.add(new PluginStatus(f.id(), f.version(), "", "", "", "FAILED", f.reason(), List.of(),
                     f.path().getFileName().toString(), "", "", null, jar.sha256(), jar.signature(), List.of(),
-                    List.of()));
+                    List.of(), false));
         }
         return result;
     }

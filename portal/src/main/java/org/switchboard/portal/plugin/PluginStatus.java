@@ -21,11 +21,12 @@ import java.util.List;
  * @param signature    what the signature check found
  * @param connectors   ids of the channel connectors it contributes (as last seen running)
  * @param models       ids of the AI classifiers and assistants it contributes, with their model (as last seen running)
+ * @param loaded       whether PF4J loaded it; {@code false} for a JAR that could not be loaded at all
  */
 public record PluginStatus(
         String id, String version, String provider, String license, String requires, String state, String problem,
         List<String> extensions, String file, String description, String dependencies, String stackTrace,
-        String sha256, SignatureCheck signature, List<String> connectors, List<String> models) {
+        String sha256, SignatureCheck signature, List<String> connectors, List<String> models, boolean loaded) {
 
     public boolean running() {
         return "STARTED".equals(state);
@@ -38,6 +39,6 @@ public record PluginStatus(
 
     /** Could not be loaded at all (unreadable, refused, missing dependency): it can only be uninstalled. */
     public boolean loadFailed() {
-        return extensions.isEmpty() && "FAILED".equals(state) && stackTrace == null && provider.isEmpty();
+        return !loaded;
     }
 }
