@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,6 +36,8 @@ import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.conversation.MessageFiles;
 import org.switchboard.portal.conversation.MessageView;
 import org.switchboard.portal.conversation.ReplyThread;
+import org.switchboard.portal.plugin.PluginHost;
+import org.switchboard.portal.plugin.PluginStopListener;
 
 /**
  * Delivers outbox entries through their channel connections. Entries are leased in a short transaction (so a
@@ -58,13 +61,21 @@ public class OutboundDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Set<String> busyAccounts = ConcurrentHashMap.newKeySet();
+    /*
+     * Sends hold the read lock; a plugin about to stop takes the write lock (briefly, bounded), so a send in flight
+     * finishes on the connection it started on instead of having it closed under it, and no new send begins on a
+     * connection that is about to close. Such messages wait in the outbox instead.
+     */
+    private final ReentrantReadWriteLock sending = new ReentrantReadWriteLock();
+    /** Entries that wait for their channel (plugin stopped, account disabled); tried again when a plugin starts. */
+    private final Set<Long> waitingForChannel = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService lanes = newLanes();
     private volatile boolean running;
     private Thread worker;
 
     OutboundDispatcher(OutboxRepository outbox, ConversationQueries queries, ConversationStore store,
             ChannelConnections connections, DeliveryProperties properties, PlatformTransactionManager transactions,
-            Clock clock, MessageFiles files) {
+            Clock clock, MessageFiles files, PluginHost plugins) {
         this.files = files;
         this.outbox = outbox;
         this.queries = queries;
@@ -73,6 +84,51 @@ public class OutboundDispatcher implements SmartLifecycle {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        plugins.addStopListener(new SendsFinishFirst());
+        plugins.addStartListener(pluginId -> retryWaitingForChannel());
+    }
+
+    /** Lets sends in flight finish before a plugin's connections close; holds new ones until it has stopped. */
+    private final class SendsFinishFirst implements PluginStopListener {
+
+        @Override
+        public void pluginStopping(String pluginId) {
+            try {
+                if (!sending.writeLock().tryLock(10, TimeUnit.SECONDS)) {
+                    log.warn("Sends still running after 10 s; plugin {} stops anyway (they will be retried)",
+                            pluginId);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void pluginStopped(String pluginId) {
+            if (sending.isWriteLockedByCurrentThread()) {
+                sending.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public int order() {
+            return -100;
+        }
+    }
+
+    /**
+     * A plugin started: what waited for an unavailable channel is due now rather than at its next look (which may
+     * be {@code unavailable-retry} away). Messages of other channels that still cannot go just wait again.
+     */
+    void retryWaitingForChannel() {
+        if (waitingForChannel.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(waitingForChannel);
+        waitingForChannel.removeAll(ids);
+        transaction.executeWithoutResult(status -> outbox.findAllById(ids)
+                .forEach(entry -> entry.dueAt(clock.instant())));
+        wake();
     }
 
     /** Asks the dispatcher to look at the outbox now instead of at its next poll. */
@@ -145,6 +201,15 @@ public class OutboundDispatcher implements SmartLifecycle {
     }
 
     private void deliver(Long entryId) {
+        sending.readLock().lock();
+        try {
+            deliverLocked(entryId);
+        } finally {
+            sending.readLock().unlock();
+        }
+    }
+
+    private void deliverLocked(Long entryId) {
         OutboxEntry entry = outbox.findById(entryId).orElse(null);
         if (entry == null) {
             return;
@@ -162,6 +227,7 @@ public class OutboundDispatcher implements SmartLifecycle {
             // Nothing was attempted: a stopped plugin or a disabled account must not use up the message's attempts.
             transaction.executeWithoutResult(status -> outbox.findById(entryId)
                     .ifPresent(e2 -> e2.deferred(e.getMessage(), clock.instant().plus(properties.unavailableRetry()))));
+            waitingForChannel.add(entryId);
             return;
         } catch (UnknownChannelAccountException e) {
             SendResult deleted = SendResult.permanent("the channel account was deleted");

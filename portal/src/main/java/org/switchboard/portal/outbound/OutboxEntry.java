@@ -57,6 +57,11 @@ class OutboxEntry {
         this.nextAttemptAt = retryAt;
     }
 
+    /** Due at the given time, e.g. now that the channel it waited for is back. */
+    void dueAt(Instant when) {
+        this.nextAttemptAt = when;
+    }
+
     Long getId() {
         return id;
     }

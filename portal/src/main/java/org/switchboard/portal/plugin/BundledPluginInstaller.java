@@ -34,6 +34,8 @@ class BundledPluginInstaller {
 
     private static final Logger log = LoggerFactory.getLogger(BundledPluginInstaller.class);
     private static final String LEDGER = ".bundled-plugins.properties";
+    /** Ledger value of a bundled plugin an admin uninstalled: not installed again on the next start. */
+    private static final String REMOVED = "removed";
 
     void installInto(Path directory) throws IOException {
         Resource[] bundled = new PathMatchingResourcePatternResolver().getResources("classpath*:bundled-plugins/*.jar");
@@ -56,6 +58,9 @@ class BundledPluginInstaller {
                 continue;
             }
             String hash = sha256(jar);
+            if (REMOVED.equals(ledger.getProperty(pluginId))) {
+                continue;
+            }
             Optional<Path> existing = findByPluginId(directory, pluginId);
             if (existing.isPresent()) {
                 String installedHash = ledger.getProperty(pluginId);
@@ -79,6 +84,40 @@ class BundledPluginInstaller {
                 ledger.store(writer, "First-party plugins installed from the portal JAR (plugin id = SHA-256)");
             }
         }
+    }
+
+    /** Whether the JAR is a first-party plugin this installer copied from the portal JAR, unchanged since. */
+    boolean isBundled(Path directory, Path jar) {
+        String pluginId = PluginJarFiles.pluginIdOf(jar);
+        if (pluginId == null) {
+            return false;
+        }
+        String hash = readLedger(directory).getProperty(pluginId);
+        return hash != null && !REMOVED.equals(hash) && hash.equals(PluginJarFiles.sha256(jar));
+    }
+
+    /** An admin uninstalled the plugin: if it was a bundled one, it stays uninstalled after a restart. */
+    void uninstalled(Path directory, String pluginId) throws IOException {
+        Properties ledger = readLedger(directory);
+        if (ledger.getProperty(pluginId) != null) {
+            ledger.setProperty(pluginId, REMOVED);
+            try (Writer writer = Files.newBufferedWriter(directory.resolve(LEDGER))) {
+                ledger.store(writer, "First-party plugins installed from the portal JAR (plugin id = SHA-256)");
+            }
+        }
+    }
+
+    private static Properties readLedger(Path directory) {
+        Properties ledger = new Properties();
+        Path file = directory.resolve(LEDGER);
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                ledger.load(reader);
+            } catch (IOException e) {
+                log.warn("Cannot read {}: {}", file, e.getMessage());
+            }
+        }
+        return ledger;
     }
 
     private static Optional<Path> findByPluginId(Path directory, String pluginId) throws IOException {

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -26,6 +27,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.switchboard.plugin.api.PluginApi;
 import org.switchboard.plugin.api.PluginContext;
+import org.switchboard.plugin.api.ai.MessageClassifier;
+import org.switchboard.plugin.api.ai.ReplyAssistant;
 import org.switchboard.plugin.api.channel.ChannelConnector;
 
 /**
@@ -47,22 +50,33 @@ public class PluginHost implements DisposableBean {
     private final SwitchboardPluginManager manager;
     private final Map<String, HostPluginContext> contexts = new ConcurrentHashMap<>();
     private final List<PluginStopListener> stopListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> startListeners = new CopyOnWriteArrayList<>();
+    private final PluginJarFacts jarFacts;
+    private final PluginInstallations installations;
+    private final PluginInspector inspector;
+    /** The connectors and models each plugin contributed when last seen running, for when it is not. */
+    private final Map<String, List<String>> lastConnectors = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> lastModels = new ConcurrentHashMap<>();
 
     PluginHost(PluginProperties properties, Clock clock, BundledPluginInstaller bundled) throws IOException {
         this.properties = properties;
         this.clock = clock;
+        this.jarFacts = new PluginJarFacts(properties, bundled);
         this.httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Files.createDirectories(properties.directory());
         if (properties.installBundled()) {
             bundled.installInto(properties.directory());
         }
-        this.manager = new SwitchboardPluginManager(properties.directory().toAbsolutePath(), this::contextFor);
+        this.manager = new SwitchboardPluginManager(properties.directory().toAbsolutePath(), this::contextFor,
+                this::refusalAtStart);
+        this.inspector = new PluginInspector(manager);
+        this.installations = new PluginInstallations(this, manager, properties, bundled);
         manager.loadAll();
         for (PluginWrapper wrapper : manager.pluginsInOrder()) {
             if (wrapper.getPluginState() == PluginState.RESOLVED) {
                 start(wrapper.getPluginId());
             } else if (!manager.isCompatible(wrapper)) {
-                log.error("Plugin {} is disabled: it requires plugin API {}, this portal provides {}",
+                log.error("Plugin {} is disabled: it needs plugin-api {}; this portal provides {}",
                         wrapper.getPluginId(), wrapper.getDescriptor().getRequires(), PluginApi.VERSION);
             }
         }
@@ -70,9 +84,15 @@ public class PluginHost implements DisposableBean {
                 .map(s -> s.id() + "=" + s.state()).toList());
     }
 
-    /** Registers a listener told before any plugin stops. */
+    /** Registers a listener told before any plugin stops (in {@link PluginStopListener#order()}). */
     public void addStopListener(PluginStopListener listener) {
         stopListeners.add(listener);
+        stopListeners.sort(java.util.Comparator.comparingInt(PluginStopListener::order));
+    }
+
+    /** Registers a listener told after a plugin has started (e.g. to send what waited for it). */
+    public void addStartListener(Consumer<String> listener) {
+        startListeners.add(listener);
     }
 
     /**
@@ -85,12 +105,28 @@ public class PluginHost implements DisposableBean {
         if (wrapper == null) {
             throw new UnknownPluginException(pluginId);
         }
+        if (wrapper.getPluginState() == PluginState.STARTED) {
+            return PluginState.STARTED;
+        }
+        if (wrapper.getPluginState() == PluginState.DISABLED) {
+            throw new PluginRefusedException("Plugin " + pluginId + " is disabled; enable it first");
+        }
         StartAttempt attempt = new StartAttempt(wrapper);
         Thread thread = Thread.ofVirtual().name("plugin-start-" + pluginId).start(attempt);
         try {
             PluginState state = attempt.outcome.get(properties.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (state == PluginState.FAILED) {
                 log.error("Plugin {} failed to start: {}", pluginId, describe(wrapper.getFailedException()));
+            }
+            if (state == PluginState.STARTED) {
+                rememberContributions(pluginId);
+                for (Consumer<String> listener : startListeners) {
+                    try {
+                        listener.accept(pluginId);
+                    } catch (RuntimeException e) {
+                        log.warn("Start listener failed for plugin {}", pluginId, e);
+                    }
+                }
             }
             return state;
         } catch (TimeoutException e) {
@@ -167,9 +203,31 @@ public class PluginHost implements DisposableBean {
 
     /** Stops a plugin after its users let go of its extensions. */
     public PluginState stop(String pluginId) {
-        if (manager.getPlugin(pluginId) == null) {
+        PluginWrapper wrapper = manager.getPlugin(pluginId);
+        if (wrapper == null) {
             throw new UnknownPluginException(pluginId);
         }
+        if (wrapper.getPluginState() != PluginState.STARTED) {
+            return wrapper.getPluginState();
+        }
+        // Dependents first, through the host, so their connections are closed as cleanly as this plugin's.
+        for (String dependent : manager.dependentsOf(pluginId)) {
+            stop(dependent);
+        }
+        try {
+            return stopNow(pluginId);
+        } finally {
+            for (PluginStopListener listener : stopListeners) {
+                try {
+                    listener.pluginStopped(pluginId);
+                } catch (RuntimeException e) {
+                    log.warn("Stop listener failed after plugin {} stopped", pluginId, e);
+                }
+            }
+        }
+    }
+
+    private PluginState stopNow(String pluginId) {
         for (PluginStopListener listener : stopListeners) {
             try {
                 listener.pluginStopping(pluginId);
@@ -199,13 +257,10 @@ public class PluginHost implements DisposableBean {
         } else {
             manager.unloadPlugin(pluginId);
         }
-        HostPluginContext context = contexts.remove(pluginId);
-        if (context != null) {
-            context.close();
-        }
+        closeContext(pluginId);
     }
 
-    /** Copies a plugin JAR into the plugins directory, loads it and starts it. Returns its id. */
+    /** Copies a plugin JAR into the plugins directory, loads it and starts it, unchecked. Returns its id. */
     public String install(Path jar) throws IOException {
         Path target = properties.directory().resolve(jar.getFileName());
         Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
@@ -216,6 +271,121 @@ public class PluginHost implements DisposableBean {
             start(id);
         }
         return id;
+    }
+
+    /** How signatures are checked. */
+    public SignatureMode signatureMode() {
+        return properties.signature();
+    }
+
+    /** Looks at a JAR before installing it; changes nothing. */
+    public PluginCandidate inspect(Path jar, String fileName) {
+        return inspector.inspect(jar, fileName, signatureOf(jar), properties.signature());
+    }
+
+    /**
+     * Installs a new plugin from a JAR outside the plugins directory (an upload), disabled: loaded and shown, but not
+     * started until an admin enables it. A refused JAR leaves nothing in the plugins directory.
+     *
+     * @throws PluginRefusedException with the reason, when it is not a plugin, incompatible, misses a dependency,
+     *                                is not signed as required, or a plugin with its id is installed already
+     */
+    public PluginCandidate installDisabled(Path staged, String fileName) {
+        return installations.installDisabled(staged, fileName);
+    }
+
+    /**
+     * Takes up a JAR dropped into the plugins directory while running: checked like an upload and loaded disabled;
+     * a refused one is moved to {@code rejected/} with its reason. Empty when the JAR is known already.
+     */
+    public Optional<PluginCandidate> adoptDropped(Path jar) {
+        return installations.adoptDropped(jar);
+    }
+
+    /** Whether a JAR in the plugins directory is one the host knows (loaded, or failed to load). */
+    public boolean isKnown(Path jar) {
+        return installations.isKnown(jar);
+    }
+
+    /**
+     * Replaces an installed plugin with another version of it (older or the same only when {@code allowNotNewer});
+     * its connections close first, and it starts again when it was enabled. A version that cannot be loaded is
+     * rolled back.
+     *
+     * @throws PluginRefusedException with the reason; the installed version is then unchanged
+     */
+    public PluginCandidate upgrade(String pluginId, Path staged, String fileName, boolean allowNotNewer) {
+        return installations.upgrade(pluginId, staged, fileName, allowNotNewer);
+    }
+
+    /** Enables a disabled plugin (remembered across restarts) and starts it; returns its state afterwards. */
+    public PluginState enable(String pluginId) {
+        return installations.enable(pluginId);
+    }
+
+    /** Stops a plugin and keeps it from starting, also after a restart, until it is enabled. */
+    public void disable(String pluginId) {
+        installations.disable(pluginId);
+    }
+
+    /** Stops, unloads and deletes a plugin; refused while installed plugins depend on it. */
+    public void uninstall(String pluginId) {
+        installations.uninstall(pluginId);
+    }
+    private PluginWrapper known(String pluginId) {
+        PluginWrapper wrapper = manager.getPlugin(pluginId);
+        if (wrapper == null) {
+            throw new UnknownPluginException(pluginId);
+        }
+        return wrapper;
+    }
+
+    void closeContext(String pluginId) {
+        HostPluginContext context = contexts.remove(pluginId);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Why a JAR found in the directory at start must not be loaded, or {@code null}. */
+    private String refusalAtStart(Path jar) {
+        if (properties.signature() != SignatureMode.REQUIRE) {
+            return null;
+        }
+        SignatureCheck check = signatureOf(jar);
+        return check.acceptableUnder(SignatureMode.REQUIRE) ? null
+                : "refused: signatures are required and this JAR is " + check.summary();
+    }
+
+    /** The signature check of a JAR (cached while the file is unchanged). */
+    SignatureCheck signatureOf(Path jar) {
+        return jarFacts.signatureOf(jar);
+    }
+
+    void forgetContributions(String pluginId) {
+        lastConnectors.remove(pluginId);
+        lastModels.remove(pluginId);
+    }
+    private void rememberContributions(String pluginId) {
+        List<String> connectors = new ArrayList<>();
+        List<String> models = new ArrayList<>();
+        try {
+            manager.getExtensions(ChannelConnector.class, pluginId)
+                    .forEach(c -> connectors.add(c.descriptor().id()));
+            manager.getExtensions(MessageClassifier.class, pluginId)
+                    .forEach(c -> models.add(c.id() + " (" + c.model().id() + " " + c.model().version() + ")"));
+            manager.getExtensions(ReplyAssistant.class, pluginId)
+                    .forEach(a -> models.add(a.id() + " (" + a.model().id() + " " + a.model().version() + ")"));
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("Cannot list the contributions of plugin {}: {}", pluginId, e.toString());
+        }
+        lastConnectors.put(pluginId, List.copyOf(connectors));
+        lastModels.put(pluginId, List.copyOf(models));
+    }
+
+    /** The connector ids a plugin contributes (as last seen running), empty when unknown. */
+    public List<String> connectorsOf(String pluginId) {
+        return lastConnectors.getOrDefault(pluginId, List.of());
     }
 
     /** The extensions of a type contributed by started plugins, with their plugin; fresh on every call. */
@@ -265,22 +435,53 @@ public class PluginHost implements DisposableBean {
         List<PluginStatus> result = new ArrayList<>();
         for (PluginWrapper wrapper : manager.getPlugins()) {
             var descriptor = wrapper.getDescriptor();
+            String id = wrapper.getPluginId();
             String problem = null;
+            String stackTrace = null;
             if (wrapper.getPluginState() == PluginState.FAILED) {
                 problem = "start failed: " + describe(wrapper.getFailedException());
+                stackTrace = stackTrace(wrapper.getFailedException());
             } else if (wrapper.getPluginState() == PluginState.DISABLED && !manager.isCompatible(wrapper)) {
-                problem = "requires plugin API " + descriptor.getRequires() + ", this portal provides "
+                problem = "needs plugin-api " + descriptor.getRequires() + "; this portal provides "
                         + PluginApi.VERSION;
+            } else if (wrapper.getPluginState() == PluginState.DISABLED) {
+                problem = "disabled: an admin must enable it";
+            } else if (wrapper.getPluginState() != PluginState.STARTED && manager.disabledDependency(wrapper) != null) {
+                problem = "needs plugin " + manager.disabledDependency(wrapper) + ", which is disabled";
             }
-            List<String> extensions = manager.getExtensionClassNames(wrapper.getPluginId()).stream().sorted()
-                    .toList();
-            result.add(new PluginStatus(wrapper.getPluginId(), descriptor.getVersion(), descriptor.getProvider(),
-                    descriptor.getLicense(), descriptor.getRequires(), wrapper.getPluginState().name(), problem,
-                    extensions, wrapper.getPluginPath().getFileName().toString()));
+            List<String> extensions = manager.getExtensionClassNames(id).stream().sorted().toList();
+            PluginJarFacts.Facts jar = jarFacts.of(wrapper.getPluginPath());
+            String dependencies = descriptor.getDependencies().stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            result.add(new PluginStatus(id, descriptor.getVersion(), nonNull(descriptor.getProvider()),
+                    nonNull(descriptor.getLicense()), nonNull(descriptor.getRequires()),
+                    wrapper.getPluginState().name(), problem, extensions,
+                    wrapper.getPluginPath().getFileName().toString(), nonNull(descriptor.getPluginDescription()),
+                    dependencies, stackTrace, jar.sha256(), jar.signature(), connectorsOf(id),
+                    lastModels.getOrDefault(id, List.of()), true));
         }
-        manager.loadFailures().values().forEach(f -> result.add(new PluginStatus(f.id(), f.version(), "", "", "",
-                "FAILED", f.reason(), List.of(), f.path().getFileName().toString())));
+        for (var f : manager.loadFailures().values()) {
+            PluginJarFacts.Facts jar = Files.exists(f.path()) ? jarFacts.of(f.path())
+                    : new PluginJarFacts.Facts("", "", SignatureCheck.of(SignatureCheck.Status.INVALID, "",
+                    "file is gone"));
+            result.add(new PluginStatus(f.id(), f.version(), "", "", "", "FAILED", f.reason(), List.of(),
+                    f.path().getFileName().toString(), "", "", null, jar.sha256(), jar.signature(), List.of(),
+                    List.of(), false));
+        }
         return result;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String stackTrace(Throwable failure) {
+        if (failure == null) {
+            return null;
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
     }
 
     /** A plugin's status by id. */

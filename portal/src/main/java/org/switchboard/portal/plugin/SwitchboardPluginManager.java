@@ -17,6 +17,8 @@ import org.pf4j.Plugin;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginRuntimeException;
+import org.pf4j.PluginState;
+import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +41,93 @@ class SwitchboardPluginManager extends JarPluginManager {
     /** Plugins (by id, or by file name when unreadable) that could not be loaded, with the reason. */
     private final Map<String, LoadFailure> loadFailures = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Function<PluginWrapper, PluginContext> contexts;
+    private final Function<Path, String> vetting;
+    /** Set while the super constructor runs (no initializer, or it would be reset afterwards). */
+    private PluginStatusProvider statusProvider;
 
     record LoadFailure(String id, Path path, String version, String reason) {
     }
 
-    SwitchboardPluginManager(Path pluginsRoot, Function<PluginWrapper, PluginContext> contexts) {
+    /**
+     * @param vetting says why a JAR found in the directory at start must not be loaded (e.g. an unsigned JAR when
+     *                signatures are required), or {@code null}
+     */
+    SwitchboardPluginManager(Path pluginsRoot, Function<PluginWrapper, PluginContext> contexts,
+            Function<Path, String> vetting) {
         super(pluginsRoot);
         this.contexts = contexts;
+        this.vetting = vetting;
         setSystemVersion(PluginApi.VERSION);
         setExactVersionAllowed(false);
+    }
+
+    @Override
+    protected PluginStatusProvider createPluginStatusProvider() {
+        statusProvider = super.createPluginStatusProvider();
+        return statusProvider;
+    }
+
+    /** Remembers (in {@code disabled.txt}) that the plugin must not start until an admin enables it. */
+    void markDisabled(String pluginId) {
+        statusProvider.disablePlugin(pluginId);
+    }
+
+    /** Forgets that the plugin was disabled (it is enabled or gone). */
+    void clearDisabled(String pluginId) {
+        statusProvider.enablePlugin(pluginId);
+    }
+
+    /**
+     * Starts a plugin, but never one that is disabled or needs a disabled plugin: stock PF4J quietly enables a
+     * disabled plugin (and a dependent's disabled dependencies) when asked to start it, which would undo an admin's
+     * decision.
+     */
+    @Override
+    public PluginState startPlugin(String pluginId) {
+        PluginWrapper wrapper = getPlugin(pluginId);
+        if (wrapper != null) {
+            if (wrapper.getPluginState() == PluginState.DISABLED) {
+                return PluginState.DISABLED;
+            }
+            String disabled = disabledDependency(wrapper);
+            if (disabled != null) {
+                log.warn("Plugin {} is not started: it needs plugin {}, which is disabled", pluginId, disabled);
+                return wrapper.getPluginState();
+            }
+        }
+        return super.startPlugin(pluginId);
+    }
+
+    /** A required dependency (direct or further down) that is disabled, or {@code null}. */
+    String disabledDependency(PluginWrapper wrapper) {
+        for (PluginDependency dependency : wrapper.getDescriptor().getDependencies()) {
+            PluginWrapper needed = getPlugin(dependency.getPluginId());
+            if (needed == null || dependency.isOptional()) {
+                continue;
+            }
+            if (needed.getPluginState() == PluginState.DISABLED) {
+                return needed.getPluginId();
+            }
+            String further = disabledDependency(needed);
+            if (further != null) {
+                return further;
+            }
+        }
+        return null;
+    }
+
+    /** The loaded plugins that need the given one, directly. */
+    List<String> dependentsOf(String pluginId) {
+        List<String> dependents = new ArrayList<>();
+        for (PluginWrapper wrapper : getPlugins()) {
+            for (PluginDependency dependency : wrapper.getDescriptor().getDependencies()) {
+                if (dependency.getPluginId().equals(pluginId)) {
+                    dependents.add(wrapper.getPluginId());
+                    break;
+                }
+            }
+        }
+        return dependents;
     }
 
     @Override
@@ -72,6 +152,14 @@ class SwitchboardPluginManager extends JarPluginManager {
     /** Loads every JAR in the plugins directory, each on its own, then resolves what can be resolved. */
     void loadAll() {
         for (Path path : pluginRepository.getPluginPaths()) {
+            String refusal = vetting.apply(path);
+            if (refusal != null) {
+                String id = PluginJarFiles.pluginIdOf(path);
+                id = id == null ? path.getFileName().toString() : id;
+                log.error("Plugin {} is not loaded: {}", path, refusal);
+                loadFailures.put(id, new LoadFailure(id, path, "", refusal));
+                continue;
+            }
             try {
                 loadPluginFromPath(path);
             } catch (RuntimeException e) {

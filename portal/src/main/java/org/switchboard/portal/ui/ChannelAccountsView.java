@@ -23,6 +23,8 @@ import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.ChannelAccountView;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.channel.PublicUrlProperties;
+import org.switchboard.portal.channel.health.AccountHealth;
+import org.switchboard.portal.channel.health.ChannelHealth;
 import org.switchboard.portal.plugin.PluginHost;
 
 /**
@@ -45,8 +47,13 @@ public class ChannelAccountsView extends VerticalLayout {
     ExtensionConfigForm openForm;
     Button openSave;
 
+    private final ChannelHealth health;
+    private Map<String, AccountHealth> healthNow = Map.of();
+    ChannelHealthDialog openHealth;
+
     ChannelAccountsView(ChannelAccounts channelAccounts, PluginHost plugins, PublicUrlProperties urls,
-            AuditLog audit) {
+            AuditLog audit, ChannelHealth health) {
+        this.health = health;
         this.channelAccounts = channelAccounts;
         this.plugins = plugins;
         this.urls = urls;
@@ -60,6 +67,8 @@ public class ChannelAccountsView extends VerticalLayout {
         accounts.addColumn(ChannelAccountView::name).setHeader("Name").setAutoWidth(true);
         accounts.addColumn(ChannelAccountView::connectorId).setHeader("Connector").setAutoWidth(true);
         accounts.addColumn(a -> a.enabled() ? "enabled" : "disabled").setHeader("State").setAutoWidth(true);
+        accounts.addColumn(a -> healthNow.containsKey(a.id()) ? healthNow.get(a.id()).summary() : "")
+                .setHeader("Health").setAutoWidth(true);
         accounts.addComponentColumn(this::webhookCell).setHeader("Webhook URL (paste at the provider)")
                 .setFlexGrow(1);
         accounts.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
@@ -69,7 +78,9 @@ public class ChannelAccountsView extends VerticalLayout {
     }
 
     private void refresh() {
-        accounts.setItems(channelAccounts.list());
+        List<ChannelAccountView> all = channelAccounts.list();
+        healthNow = health.of(all.stream().map(ChannelAccountView::id).toList());
+        accounts.setItems(all);
     }
 
     private HorizontalLayout webhookCell(ChannelAccountView account) {
@@ -95,7 +106,14 @@ public class ChannelAccountsView extends VerticalLayout {
             refresh();
         });
         toggle.setId("toggle-" + account.id());
-        return new HorizontalLayout(edit, toggle);
+        Button healthButton = new Button("Health", e -> showHealth(account));
+        healthButton.setId("health-" + account.id());
+        return new HorizontalLayout(edit, toggle, healthButton);
+    }
+
+    void showHealth(ChannelAccountView account) {
+        openHealth = new ChannelHealthDialog(account, health);
+        openHealth.open();
     }
 
     private void openCreate() {

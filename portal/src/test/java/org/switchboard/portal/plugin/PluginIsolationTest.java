@@ -62,7 +62,7 @@ class PluginIsolationTest {
         assertThat(refused.state()).isEqualTo("DISABLED");
         assertThat(refused.requires()).isEqualTo(">=2.0.0");
         assertThat(refused.problem())
-                .isEqualTo("requires plugin API >=2.0.0, this portal provides " + PluginApi.VERSION);
+                .isEqualTo("needs plugin-api >=2.0.0; this portal provides " + PluginApi.VERSION);
         assertThat(host.connector("test-newer-api")).isEmpty();
         assertThat(host.status("test-good").orElseThrow().running()).isTrue();
         assertThat(host.connector("test-good")).isPresent();

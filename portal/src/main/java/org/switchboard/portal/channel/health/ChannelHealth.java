@@ -1,0 +1,168 @@
+package org.switchboard.portal.channel.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.switchboard.plugin.api.channel.ChannelConnection;
+import org.switchboard.plugin.api.channel.ChannelDescriptor;
+import org.switchboard.plugin.api.channel.ConnectionHealth;
+import org.switchboard.plugin.api.channel.Identity;
+import org.switchboard.plugin.api.channel.OutboundMessage;
+import org.switchboard.plugin.api.channel.SendResult;
+import org.switchboard.portal.audit.AuditLog;
+import org.switchboard.portal.channel.ChannelConnections;
+import org.switchboard.portal.channel.ChannelUnavailableException;
+import org.switchboard.portal.channel.UnknownChannelAccountException;
+
+/**
+ * Channel account health for admins. Message times and the error rate come from the stored messages (the outbox
+ * records each reply's outcome on its message), so they are the same on every node and survive restarts; the
+ * connector's check asks the open connection, bounded by a timeout so a hanging plugin cannot hang the page.
+ */
+@Service
+public class ChannelHealth {
+
+    /** The period the error rate covers. */
+    public static final Duration WINDOW = Duration.ofHours(24);
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
+    private static final String TEST_MESSAGE_SENT = "channel-account.test-message";
+
+    private final JdbcTemplate jdbc;
+    private final ChannelConnections connections;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ChannelHealth(DataSource dataSource, ChannelConnections connections, AuditLog audit, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.connections = connections;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The health of every given account, admins only. */
+    public Map<String, AccountHealth> of(List<String> accountIds) {
+        requireAdmin("see channel health");
+        Map<String, AccountHealth> result = new java.util.LinkedHashMap<>();
+        accountIds.forEach(id -> result.put(id, measure(id)));
+        return result;
+    }
+
+    /** The health of one account, admins only. */
+    public AccountHealth of(String accountId) {
+        requireAdmin("see channel health");
+        return measure(accountId);
+    }
+
+    private AccountHealth measure(String accountId) {
+        Instant since = clock.instant().minus(WINDOW);
+        Instant lastIn = instant(jdbc.queryForObject("select max(created_at) from message where channel_account_id = ?"
+                + " and direction = 'IN'", LocalDateTime.class, accountId));
+        Instant lastOut = instant(jdbc.queryForObject("select max(sent_at) from message where channel_account_id = ?"
+                + " and direction = 'OUT' and sent_at is not null", LocalDateTime.class, accountId));
+        Map<String, Object> counts = jdbc.queryForMap("select count(*) as finished, coalesce(sum(case when"
+                + " delivery_status = 'FAILED' then 1 else 0 end), 0) as failed from message where channel_account_id = ?"
+                + " and direction = 'OUT' and created_at >= ? and delivery_status in ('SENT', 'DELIVERED', 'READ',"
+                + " 'FAILED')", accountId, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
+        return new AccountHealth(accountId, lastIn, lastOut, WINDOW, ((Number) counts.get("finished")).longValue(),
+                ((Number) counts.get("failed")).longValue(), check(accountId));
+    }
+
+    private AccountHealth.Check check(String accountId) {
+        ChannelConnection connection;
+        try {
+            connection = connections.connection(accountId);
+        } catch (ChannelUnavailableException | UnknownChannelAccountException e) {
+            return new AccountHealth.Check(AccountHealth.Status.UNAVAILABLE, e.getMessage());
+        }
+        CompletableFuture<ConnectionHealth> health = new CompletableFuture<>();
+        Thread.ofVirtual().name("health-" + accountId).start(() -> {
+            try {
+                health.complete(connection.health());
+            } catch (RuntimeException | LinkageError e) {
+                health.completeExceptionally(e);
+            }
+        });
+        try {
+            ConnectionHealth reported = health.get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (reported == null) {
+                return new AccountHealth.Check(AccountHealth.Status.UP, "the connector reports nothing");
+            }
+            return new AccountHealth.Check(reported.healthy() ? AccountHealth.Status.UP : AccountHealth.Status.DOWN,
+                    reported.detail() == null ? "" : reported.detail());
+        } catch (TimeoutException e) {
+            return new AccountHealth.Check(AccountHealth.Status.DOWN, "the connector's health check did not answer"
+                    + " within " + CHECK_TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return new AccountHealth.Check(AccountHealth.Status.DOWN, "the connector's health check failed: "
+                    + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AccountHealth.Check(AccountHealth.Status.DOWN, "interrupted");
+        }
+    }
+
+    /**
+     * Sends a text to an address through the account, at once and outside any conversation, and says what the
+     * provider answered. Nothing is stored but an audit entry; the address is the channel's identity kind (an email
+     * address, a phone number, a chat id...).
+     */
+    public TestMessageResult sendTestMessage(String accountId, String address, String text) {
+        requireAdmin("send test messages");
+        if (address == null || address.isBlank()) {
+            return new TestMessageResult(false, "", "enter the address to send to");
+        }
+        String body = text == null || text.isBlank() ? "Test message from Switchboard" : text;
+        TestMessageResult result;
+        try {
+            ChannelDescriptor descriptor = connections.descriptor(accountId);
+            ChannelConnection connection = connections.connection(accountId);
+            SendResult sent = connection.send(new OutboundMessage("test-" + UUID.randomUUID(), "test",
+                    new Identity(descriptor.identityKind(), address.strip()), "Switchboard", body, null, List.of(),
+                    null));
+            result = switch (sent) {
+                case SendResult.Sent ok -> new TestMessageResult(true, ok.externalId() == null ? ""
+                        : ok.externalId(), "");
+                case SendResult.Failed failed -> new TestMessageResult(false, "", failed.reason()
+                        + (failed.retryable() ? " (temporary)" : ""));
+                case null -> new TestMessageResult(false, "", "the channel plugin returned no result");
+            };
+        } catch (ChannelUnavailableException | UnknownChannelAccountException e) {
+            result = new TestMessageResult(false, "", e.getMessage());
+        } catch (RuntimeException e) {
+            result = new TestMessageResult(false, "", "the channel plugin failed: " + e.getMessage());
+        }
+        // The address is personal data of someone the admin chose; the audit keeps the outcome, not the address.
+        audit.record(TEST_MESSAGE_SENT, "channel-account:" + accountId, result.summary());
+        return result;
+    }
+
+    /** Hibernate writes instants as UTC ({@code hibernate.jdbc.time_zone}); read them back the same way. */
+    private static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    private static void requireAdmin(String what) {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        boolean admin = who != null && who.isAuthenticated() && who.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).anyMatch("ROLE_ADMIN"::equals);
+        if (!admin) {
+            throw new AccessDeniedException("Only admins " + what);
+        }
+    }
+}
