@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,11 +37,11 @@ import org.switchboard.portal.channel.ChannelAccounts;
  * uninstalled again.
  *
  * <p>The JAR comes from {@code plugins/example-channel/target}: the reactor builds that module before the portal.
- * The portal's class path has none of its classes; they come only from the uploaded JAR.
+ * The portal's class path has none of its classes; they come only from the uploaded JAR. The Plugins page is the
+ * one of branch {@code plugins} ({@code #plugin-upload}, {@code #plugin-upload-result}, {@code #enable-<id>},
+ * {@code #plugin-password}, {@code #plugin-password-confirm}, {@code #stop-<id>}, {@code #uninstall-<id>}).
  */
 @PortalTest
-@Disabled("needs the plugin upload UI from branch plugins (#plugin-upload, #plugin-upload-result, #enable-<id>, "
-        + "#plugin-password, #plugin-password-confirm, #stop-<id>, #uninstall-<id>)")
 class PluginKitEndToEndTest extends BrowserTest {
 
     private static final String PLUGIN_ID = "example-channel";
