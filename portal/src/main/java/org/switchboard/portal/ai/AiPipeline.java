@@ -2,6 +2,7 @@ package org.switchboard.portal.ai;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -64,13 +65,15 @@ public class AiPipeline implements DisposableBean {
     private final ConversationSnapshots snapshots;
     private final AiProperties properties;
     private final TriageRules triage;
+    private final AiModelChoices choices;
     private final ThreadPoolExecutor worker;
     private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
 
     AiPipeline(PluginHost plugins, ConversationQueries queries, CustomerProfiles profiles,
             CustomerDataSources dataSources, KnowledgeBase knowledge, ReplyService replies, AiDecisions decisions,
-            ConversationSnapshots snapshots, AiProperties properties, TriageRules triage) {
+            ConversationSnapshots snapshots, AiProperties properties, TriageRules triage, AiModelChoices choices) {
         this.triage = triage;
+        this.choices = choices;
         this.plugins = plugins;
         this.queries = queries;
         this.profiles = profiles;
@@ -110,15 +113,19 @@ public class AiPipeline implements DisposableBean {
     }
 
     private void processOrThrow(long conversationId) {
-        List<Contributed<MessageClassifier>> classifiers = plugins.extensions(MessageClassifier.class);
-        List<Contributed<ReplyAssistant>> assistants = plugins.extensions(ReplyAssistant.class);
-        if (classifiers.isEmpty() && assistants.isEmpty() && triage.list().isEmpty()) {
+        if (plugins.extensions(MessageClassifier.class).isEmpty() && plugins.extensions(ReplyAssistant.class).isEmpty()
+                && triage.list().isEmpty()) {
             return;
         }
         ConversationDetail detail = queries.detail(conversationId).orElse(null);
         if (detail == null) {
             return;
         }
+        // The models the admin chose for this channel account (or the workspace): one per task, or none.
+        String account = detail.summary().channelAccountId();
+        List<Contributed<MessageClassifier>> classifiers = java.util.stream.Stream.of(AiTask.INTENT, AiTask.SENTIMENT)
+                .flatMap(task -> choices.classifier(task, account).stream()).toList();
+        Optional<Contributed<ReplyAssistant>> chosenAssistant = choices.assistant(account);
         ConversationSnapshot conversation = snapshots.of(detail);
         String text = conversation.lastCustomerText();
         Classification intent = null;
@@ -144,7 +151,7 @@ public class AiPipeline implements DisposableBean {
             String why = "negative sentiment " + String.format(java.util.Locale.ROOT, "%.2f", sentiment.confidence());
             ConflictRetry.retry(() -> decisions.prioritised(conversationId, Priority.HIGH, why));
         }
-        if (assistants.isEmpty()) {
+        if (chosenAssistant.isEmpty()) {
             return;
         }
         CustomerProfile customer = profiles.profile(detail.summary().customerId()).orElse(null);
@@ -153,7 +160,7 @@ public class AiPipeline implements DisposableBean {
         }
         AssistantRequest request = new AssistantRequest(conversation, snapshots.of(customer), recordsOf(customer),
                 passagesFor(text, customer.language()), intent, sentiment, null);
-        Contributed<ReplyAssistant> assistant = assistants.getFirst();
+        Contributed<ReplyAssistant> assistant = chosenAssistant.get();
         AssistantReply reply;
         try {
             reply = assistant.extension().reply(request);

@@ -25,7 +25,9 @@ import org.switchboard.plugin.api.ai.LabelledText;
 import org.switchboard.plugin.api.ai.MessageClassifier;
 import org.switchboard.plugin.api.ai.TrainingProgress;
 import org.switchboard.plugin.api.ai.TrainingReport;
+import org.switchboard.portal.ai.AiModelChoices;
 import org.switchboard.portal.ai.ModelTraining;
+import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.ai.TrainingCsv;
 
 /**
@@ -48,8 +50,11 @@ public class AiModelsView extends VerticalLayout {
     private List<LabelledText> uploaded = List.of();
     private TrainingReport candidate;
 
-    AiModelsView(ModelTraining training) {
+    final AiModelChoicesPanel choices;
+
+    AiModelsView(ModelTraining training, AiModelChoices modelChoices, ChannelAccounts accounts) {
         this.training = training;
+        this.choices = new AiModelChoicesPanel(modelChoices, accounts);
         classifiers.setId("ai-classifiers");
         classifiers.addColumn(MessageClassifier::id).setHeader("Classifier").setAutoWidth(true);
         classifiers.addColumn(c -> c.task().name().toLowerCase(Locale.ROOT)).setHeader("Task").setAutoWidth(true);
@@ -68,7 +73,7 @@ public class AiModelsView extends VerticalLayout {
         activate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         activate.addClickListener(e -> activate());
         refresh();
-        add(new H3("AI models"), classifiers, new H3("Retrain from examples (CSV: text,label)"), target, upload,
+        add(new H3("AI models"), classifiers, new H3("Which model does what"), choices, new H3("Retrain from examples (CSV: text,label)"), target, upload,
                 progress, stage, report, activate);
     }
 

@@ -35,6 +35,10 @@ class AiModelsViewTest extends SpringBrowserlessTest {
 
     @Autowired
     ModelTraining training;
+    @Autowired
+    AiModelChoices choices;
+    @Autowired
+    org.switchboard.portal.channel.ChannelAccounts accounts;
 
     @Test
     void an_uploaded_csv_trains_a_candidate_which_is_active_only_once_activated() throws Exception {
@@ -61,6 +65,22 @@ class AiModelsViewTest extends SpringBrowserlessTest {
         view.activate();
         assertThat(classifier.classify("parcel late", null).label()).isEqualTo("order_status");
         assertThat(classifier.model().version()).isEqualTo("candidate-1");
+    }
+
+    @Test
+    void an_admin_picks_the_intent_model_per_channel_account_on_the_page() {
+        String account = accounts.create("Chat " + java.util.UUID.randomUUID(), "webchat", java.util.Map.of()).id();
+        var view = navigate(org.switchboard.portal.ui.AiModelsView.class);
+        var selects = org.switchboard.portal.ui.AiModelsViewAccess.choiceSelects(view);
+
+        assertThat(selects).containsKeys(AiModelChoices.WORKSPACE, account);
+        var intent = selects.get(account).get(AiTask.INTENT);
+        assertThat(intent.getListDataView().getItems().toList()).contains("inherit", AiModelChoices.OFF,
+                "test-memo-classifier/memo");
+        test(intent).selectItem("Off");
+
+        assertThat(choices.chosen(account)).containsEntry(AiTask.INTENT, AiModelChoices.OFF);
+        assertThat(choices.chosen(AiModelChoices.WORKSPACE)).doesNotContainKey(AiTask.INTENT);
     }
 
     /** A trainable classifier that memorises its examples: enough to test the portal's training flow. */

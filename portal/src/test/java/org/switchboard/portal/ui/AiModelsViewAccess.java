@@ -34,4 +34,10 @@ public final class AiModelsViewAccess {
     public void activate() {
         view.activate.click();
     }
+
+    /** The "which model does what" selects, by scope (workspace '' or channel account id) and task. */
+    public static java.util.Map<String, java.util.Map<org.switchboard.portal.ai.AiTask,
+            com.vaadin.flow.component.select.Select<String>>> choiceSelects(AiModelsView view) {
+        return view.choices.selects;
+    }
 }
