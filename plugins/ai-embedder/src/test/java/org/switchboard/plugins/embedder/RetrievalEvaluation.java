@@ -1,0 +1,159 @@
+package org.switchboard.plugins.embedder;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.switchboard.plugin.api.ai.LabelledText;
+import org.switchboard.plugins.textclassifier.LabelledCsv;
+
+/**
+ * The evaluation command (a benchmark, not a test): for each labelled question, where the right article ranks
+ * with BM25 alone, with BM25's candidates re-ranked by the shipped embedder (what the portal does), and, as
+ * baselines in the same run, re-ranked by the raw hashed n-grams without training. Prints hit@1, hit@3 and MRR,
+ * and the embedder's latency per text.
+ *
+ * <p>Usage: {@code RetrievalEvaluation <knowledge-base.tsv> <queries.csv> [true: list changed ranks]}; see the README.
+ */
+public final class RetrievalEvaluation {
+
+    /** As the portal's {@code SemanticRanking.CANDIDATES}. */
+    static final int CANDIDATES = 20;
+
+    private RetrievalEvaluation() {
+    }
+
+    interface Vectors {
+        float[] of(String text) throws IOException;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: RetrievalEvaluation <knowledge-base.tsv> <queries.csv> [true: list changed ranks]");
+            System.exit(2);
+        }
+        boolean verbose = args.length > 2 && args[2].equals("true");
+        List<KeywordIndex.Article> articles = KnowledgeBaseFile.read(Path.of(args[0]));
+        List<LabelledText> queries;
+        try (Reader in = Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)) {
+            queries = LabelledCsv.read(in);
+        }
+        HashedFeatures raw = new HashedFeatures(8192);
+        try (KeywordIndex index = new KeywordIndex(articles);
+                EmbeddingModel model = EmbeddingModel.loadResource(EmbedderPlugin.class, EmbedderPlugin.SHIPPED)) {
+            System.out.printf("%d questions, %d articles; model %s %s%n%n", queries.size(), articles.size(),
+                    model.metadata().modelId(), model.metadata().version());
+            Vectors embedder = model::embed;
+            Vectors ngrams = raw::vector;
+            Map<String, Scores> results = new java.util.LinkedHashMap<>();
+            results.put("BM25 alone (the portal without an embedder)", new Scores());
+            results.put("BM25 top " + CANDIDATES + " re-ranked by ai-embedder (the portal with it)", new Scores());
+            results.put("baseline: BM25 top " + CANDIDATES + " re-ranked by untrained n-gram cosine", new Scores());
+            results.put("ai-embedder over all articles (no BM25 filter)", new Scores());
+            List<Scores> s = new ArrayList<>(results.values());
+            Map<String, float[]> articleVectors = new HashMap<>();
+            for (KeywordIndex.Article a : articles) {
+                articleVectors.put(a.id(), model.embed(a.title() + "\n" + a.body()));
+            }
+            for (LabelledText q : queries) {
+                List<KeywordIndex.Article> bm25 = index.search(q.text(), CANDIDATES);
+                List<KeywordIndex.Article> reranked = rerank(q.text(), bm25, embedder);
+                s.get(0).add(rank(bm25, q.label()));
+                s.get(1).add(rank(reranked, q.label()));
+                s.get(2).add(rank(rerank(q.text(), bm25, ngrams), q.label()));
+                s.get(3).add(rank(rerank(q.text(), articles, embedder), q.label()));
+                if (verbose && rank(bm25, q.label()) != rank(reranked, q.label())) {
+                    System.out.printf("  %-70s %s: BM25 #%d -> #%d (top %s)%n", q.text(), q.label(),
+                            rank(bm25, q.label()), rank(reranked, q.label()),
+                            reranked.isEmpty() ? "-" : reranked.getFirst().id());
+                }
+            }
+            System.out.println("| ranking | hit@1 | hit@3 | MRR | right article not retrieved |");
+            System.out.println("| --- | --- | --- | --- | --- |");
+            results.forEach((name, sc) -> System.out.printf("| %s | %.3f | %.3f | %.3f | %d |%n", name, sc.hit(1),
+                    sc.hit(3), sc.mrr(), sc.missing));
+            latency(model, queries);
+        }
+    }
+
+    /** Cosine order, BM25's (or the list's) order breaking ties, as the portal's SemanticRanking does. */
+    static List<KeywordIndex.Article> rerank(String question, List<KeywordIndex.Article> candidates, Vectors vectors)
+            throws IOException {
+        float[] q = vectors.of(question);
+        List<Map.Entry<KeywordIndex.Article, Double>> scored = new ArrayList<>();
+        for (KeywordIndex.Article a : candidates) {
+            scored.add(Map.entry(a, cosine(q, vectors.of(a.title() + "\n" + a.body()))));
+        }
+        scored.sort(Map.Entry.<KeywordIndex.Article, Double>comparingByValue().reversed());
+        return scored.stream().map(Map.Entry::getKey).toList();
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    /** 1-based rank of the article, 0 when absent. */
+    static int rank(List<KeywordIndex.Article> ranking, String id) {
+        for (int i = 0; i < ranking.size(); i++) {
+            if (ranking.get(i).id().equals(id)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static void latency(EmbeddingModel model, List<LabelledText> queries) throws IOException {
+        for (int warm = 0; warm < 3; warm++) {
+            for (LabelledText q : queries) {
+                model.embed(q.text());
+            }
+        }
+        long[] nanos = new long[queries.size() * 5];
+        int k = 0;
+        for (int round = 0; round < 5; round++) {
+            for (LabelledText q : queries) {
+                long start = System.nanoTime();
+                model.embed(q.text());
+                nanos[k++] = System.nanoTime() - start;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%nembedder latency per question: p50 %.2f ms, p95 %.2f ms (%d calls, one thread)%n",
+                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6, nanos.length);
+    }
+
+    private static final class Scores {
+        final List<Integer> ranks = new ArrayList<>();
+        int missing;
+
+        void add(int rank) {
+            ranks.add(rank);
+            if (rank == 0) {
+                missing++;
+            }
+        }
+
+        double hit(int k) {
+            return ranks.stream().filter(r -> r > 0 && r <= k).count() / (double) ranks.size();
+        }
+
+        double mrr() {
+            return ranks.stream().mapToDouble(r -> r == 0 ? 0 : 1.0 / r).sum() / ranks.size();
+        }
+    }
+
+}
