@@ -40,8 +40,11 @@ public class EmbedderPlugin extends SwitchboardPlugin {
             model = replaced ? EmbeddingModel.loadFolder(replacement)
                     : EmbeddingModel.loadResource(EmbedderPlugin.class, SHIPPED);
         } catch (IOException | RuntimeException | LinkageError e) {
-            throw new IllegalStateException("ai-embedder cannot start: the embedding model cannot be loaded: "
-                    + e.getMessage(), e);
+            String reason = "ai-embedder cannot start: the embedding model cannot be loaded: " + e.getMessage();
+            // The host shows an admin the innermost cause's message, which would be DJL's bare "Unsupported
+            // encoding version: 110": the full chain goes to the log, the exception carries our sentence alone.
+            context().logger().log(Level.ERROR, reason, e);
+            throw new IllegalStateException(reason);
         }
         EmbeddingMetadata m = model.metadata();
         context().logger().log(Level.INFO, "Loaded embedding model {0} version {1} ({2} dimensions, {3})",

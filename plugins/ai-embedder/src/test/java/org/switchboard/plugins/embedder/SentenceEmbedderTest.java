@@ -104,6 +104,28 @@ class SentenceEmbedderTest {
     }
 
     @Test
+    void the_shipped_model_was_trained_from_the_dataset_in_the_repository() throws Exception {
+        List<org.switchboard.plugin.api.ai.LabelledText> examples;
+        try (var in = java.nio.file.Files.newBufferedReader(Path.of("dataset/topics.csv"))) {
+            examples = org.switchboard.plugins.textclassifier.LabelledCsv.read(in);
+        }
+        String sha = EmbeddingTrainer.sha256(examples);
+
+        assertThat(EmbedderPlugin.model().metadata().datasetSha256())
+                .as("dataset/topics.csv changed: retrain with -P train-default-model").isEqualTo(sha);
+        assertThat(embedder.model().version()).isEqualTo("default-" + sha.substring(0, 8));
+    }
+
+    @Test
+    void the_test_questions_are_not_in_the_training_data() throws IOException {
+        String dataset = java.nio.file.Files.readString(Path.of("dataset/topics.csv")).toLowerCase(java.util.Locale.ROOT);
+
+        assertThat(dataset).doesNotContain("parcel never came").doesNotContain("washed once")
+                .doesNotContain("send the bill again").doesNotContain("mug was cracked")
+                .doesNotContain("email list");
+    }
+
+    @Test
     void after_stop_embedding_fails_with_a_clear_message() {
         plugin.stop();
 
