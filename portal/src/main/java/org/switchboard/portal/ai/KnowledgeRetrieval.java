@@ -19,7 +19,8 @@ import org.switchboard.portal.plugin.PluginHost;
  * The passages the assistant answers from. Without an {@link Embedder}: BM25's best. With one: BM25's candidates
  * plus the published articles in the customer's language, ordered by meaning (see {@link SemanticRanking}), so an
  * article that shares no word with the question ("my parcel never came" / "Missing deliveries") can still come
- * first. Passages from {@link Retriever} plugins follow.
+ * first; when the embedder cannot place the question (an all-zero vector), BM25's best again. Passages from
+ * {@link Retriever} plugins follow.
  */
 @Component
 class KnowledgeRetrieval {
@@ -45,10 +46,10 @@ class KnowledgeRetrieval {
     /** The best passages for a customer's question, best first. */
     List<KnowledgePassage> passages(String question, String language) {
         List<Contributed<Embedder>> embedders = plugins.extensions(Embedder.class);
-        List<KnowledgePassage> passages = new ArrayList<>(embedders.isEmpty()
-                ? knowledge.retrieve(question, language, PASSAGES)
-                : SemanticRanking.rerank(cache.of(embedders.getFirst().extension()), question,
-                        candidates(question, language), PASSAGES));
+        Embedder embedder = embedders.isEmpty() ? null : cache.of(embedders.getFirst().extension());
+        List<KnowledgePassage> passages = new ArrayList<>(embedder != null && placed(embedder, question)
+                ? SemanticRanking.rerank(embedder, question, candidates(question, language), PASSAGES)
+                : knowledge.retrieve(question, language, PASSAGES));
         for (Contributed<Retriever> retriever : plugins.extensions(Retriever.class)) {
             try {
                 passages.addAll(retriever.extension().retrieve(question, language, PASSAGES));
@@ -57,6 +58,25 @@ class KnowledgeRetrieval {
             }
         }
         return passages;
+    }
+
+    /**
+     * Whether the embedder gives the question a direction. An all-zero vector is an embedder's way to say the text
+     * is outside what it knows (ai-embedder does so below its topic confidence): then keywords decide, as without an
+     * embedder, instead of articles nobody matched by word filling the list.
+     */
+    private static boolean placed(Embedder embedder, String question) {
+        try {
+            for (float v : embedder.embed(question)) {
+                if (v != 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (AiException | RuntimeException e) {
+            log.warn("Embedder failed, keeping the keyword ranking: {}", e.getMessage());
+            return false;
+        }
     }
 
     /** BM25's hits first (its order breaks ties), then the other published articles. */

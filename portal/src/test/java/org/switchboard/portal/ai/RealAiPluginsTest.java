@@ -278,6 +278,8 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
                 featurizer=embedder-ngrams-v1
                 dimensions=8192
                 hidden=128
+                topics=missing-delivery,returns
+                min-topic-confidence=0.55
                 """);
         Files.writeString(replacement.resolve("weights.params"), "not a DJL parameter file");
         try {

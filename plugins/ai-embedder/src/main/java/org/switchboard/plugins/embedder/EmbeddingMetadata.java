@@ -20,13 +20,15 @@ import java.util.TreeMap;
  * @param featurizer    {@link HashedFeatures#VERSION} at training time
  * @param dimensions    the featurizer's dimensions (the network's input size)
  * @param hidden        the vector's length
- * @param topics        the topics it was trained to tell apart
+ * @param topics        the topics it was trained to tell apart, in the order of the head's outputs
+ * @param minTopicConfidence below this probability of its likeliest topic a text is outside what the model knows,
+ *                      and its vector is all zeros (see {@link EmbeddingModel#embed})
  * @param trainingCount examples trained on
  * @param datasetSha256 SHA-256 of the examples (text and label, in order)
  * @param createdAt     ISO-8601 instant of training
  */
 record EmbeddingMetadata(String modelId, String version, String featurizer, int dimensions, int hidden,
-        List<String> topics, int trainingCount, String datasetSha256, String createdAt) {
+        List<String> topics, double minTopicConfidence, int trainingCount, String datasetSha256, String createdAt) {
 
     static final String FILE = "model.properties";
 
@@ -42,13 +44,17 @@ record EmbeddingMetadata(String modelId, String version, String featurizer, int 
             EmbeddingMetadata metadata = new EmbeddingMetadata(required(p, "model.id"), required(p, "version"),
                     required(p, "featurizer"), Integer.parseInt(required(p, "dimensions")),
                     Integer.parseInt(required(p, "hidden")),
-                    Arrays.stream(p.getProperty("topics", "").split(",")).map(String::strip)
+                    Arrays.stream(required(p, "topics").split(",")).map(String::strip)
                             .filter(t -> !t.isEmpty()).toList(),
+                    Double.parseDouble(required(p, "min-topic-confidence")),
                     Integer.parseInt(p.getProperty("training.count", "0")), p.getProperty("dataset.sha256", ""),
                     p.getProperty("created", ""));
             if (!HashedFeatures.VERSION.equals(metadata.featurizer())) {
                 throw new IOException("it was made for featurizer " + metadata.featurizer() + ", this plugin has "
                         + HashedFeatures.VERSION);
+            }
+            if (metadata.topics().size() < 2) {
+                throw new IOException("it names fewer than two topics");
             }
             if (Integer.bitCount(metadata.dimensions()) != 1 || metadata.hidden() < 2) {
                 throw new IOException("its sizes are invalid (dimensions " + metadata.dimensions() + ", hidden "
@@ -77,6 +83,7 @@ record EmbeddingMetadata(String modelId, String version, String featurizer, int 
         p.put("dimensions", String.valueOf(dimensions));
         p.put("hidden", String.valueOf(hidden));
         p.put("topics", String.join(",", topics));
+        p.put("min-topic-confidence", String.valueOf(minTopicConfidence));
         p.put("training.count", String.valueOf(trainingCount));
         p.put("dataset.sha256", datasetSha256);
         p.put("created", createdAt);

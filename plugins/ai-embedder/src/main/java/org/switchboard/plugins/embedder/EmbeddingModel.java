@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -20,7 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * A model in memory: its metadata, its featurizer and the DJL model holding the encoder's weights. Thread-safe:
+ * A model in memory: its metadata, its featurizer and the DJL model holding the network's weights. Thread-safe:
  * every call works in its own NDManager.
  */
 final class EmbeddingModel implements AutoCloseable {
@@ -30,18 +29,18 @@ final class EmbeddingModel implements AutoCloseable {
     private final EmbeddingMetadata metadata;
     private final HashedFeatures featurizer;
     private final Model model;
-    private final Block encoder;
+    private final EmbeddingNetwork network;
 
-    private EmbeddingModel(EmbeddingMetadata metadata, Model model, Block encoder) {
+    private EmbeddingModel(EmbeddingMetadata metadata, Model model, EmbeddingNetwork network) {
         this.metadata = metadata;
         this.featurizer = new HashedFeatures(metadata.dimensions());
         this.model = model;
-        this.encoder = encoder;
+        this.network = network;
     }
 
-    /** Wraps a freshly trained encoder, which lives in {@code model}. */
-    static EmbeddingModel of(EmbeddingMetadata metadata, Model model, Block encoder) {
-        return new EmbeddingModel(metadata, model, encoder);
+    /** Wraps a freshly trained network, which lives in {@code model}. */
+    static EmbeddingModel of(EmbeddingMetadata metadata, Model model, EmbeddingNetwork network) {
+        return new EmbeddingModel(metadata, model, network);
     }
 
     /** The shipped model: {@code model.properties} and {@code weights.params} next to {@code anchor}. */
@@ -87,20 +86,21 @@ final class EmbeddingModel implements AutoCloseable {
         }
     }
 
-    /** Builds the encoder described by {@code metadata} and loads its weights. */
+    /** Builds the network described by {@code metadata} and loads its weights. */
     static EmbeddingModel load(EmbeddingMetadata metadata, InputStream weights) throws IOException {
         return EngineThread.call(() -> {
             Model model = Model.newInstance(metadata.modelId(), "PyTorch");
             try {
-                Block encoder = EmbeddingNetwork.encoder(metadata.hidden());
-                encoder.loadParameters(model.getNDManager(), new DataInputStream(weights));
-                model.setBlock(encoder);
-                EmbeddingModel loaded = new EmbeddingModel(metadata, model, encoder);
+                EmbeddingNetwork network = EmbeddingNetwork.create(metadata.hidden(), metadata.topics().size());
+                network.whole().loadParameters(model.getNDManager(), new DataInputStream(weights));
+                model.setBlock(network.whole());
+                EmbeddingModel loaded = new EmbeddingModel(metadata, model, network);
                 // A file of the right format but the wrong shapes fails here, at start, not on the first question.
-                float[] probe = loaded.embed("probe");
-                if (probe.length != metadata.hidden()) {
-                    throw new IOException("its network gives " + probe.length + " values, model.properties says "
-                            + metadata.hidden());
+                Reading probe = loaded.read("probe");
+                if (probe.vector().length != metadata.hidden() || probe.topics().length != metadata.topics().size()) {
+                    throw new IOException("its network gives " + probe.vector().length + " values and "
+                            + probe.topics().length + " topics, model.properties says " + metadata.hidden() + " and "
+                            + metadata.topics().size());
                 }
                 return loaded;
             } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -117,19 +117,44 @@ final class EmbeddingModel implements AutoCloseable {
         return metadata;
     }
 
-    /** The text's vector, of length {@code hidden}, L2-normalised (a text without words gives the bias's). */
+    /**
+     * The text's vector, of length {@code hidden}, L2-normalised; all zeros when the model is not sure the text is
+     * about any topic it was trained on (its likeliest topic's probability is below
+     * {@link EmbeddingMetadata#minTopicConfidence()}). Outside its topics the encoder maps texts onto the nearest
+     * known topic, which ranked other articles' right answers down in the evaluation; a zero vector has cosine 0
+     * with everything, so a ranking by cosine keeps the order it was given (the host's keyword order).
+     */
     float[] embed(String text) throws IOException {
+        Reading reading = read(text);
+        float best = 0;
+        for (float p : reading.topics()) {
+            best = Math.max(best, p);
+        }
+        return best < metadata.minTopicConfidence() ? new float[reading.vector().length]
+                : normalised(reading.vector());
+    }
+
+    /** The encoder's output and the topic probabilities. */
+    Reading read(String text) throws IOException {
         float[] features = featurizer.vector(text);
         return EngineThread.call(() -> {
             try (NDManager call = model.getNDManager().newSubManager()) {
+                ParameterStore parameters = new ParameterStore(call, false);
                 NDArray input = call.create(features, new Shape(1, features.length));
-                NDArray output = encoder.forward(new ParameterStore(call, false), new NDList(input), false)
-                        .singletonOrThrow();
-                return normalised(output.toFloatArray());
+                NDList hidden = network.encoder().forward(parameters, new NDList(input), false);
+                NDArray logits = network.head().forward(parameters, hidden, false).singletonOrThrow();
+                return new Reading(hidden.singletonOrThrow().toFloatArray(), logits.softmax(-1).toFloatArray());
             } catch (RuntimeException e) {
                 throw new IOException("the model failed on a text: " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * @param vector the encoder's output, not normalised
+     * @param topics each topic's probability, in {@link EmbeddingMetadata#topics()} order
+     */
+    record Reading(float[] vector, float[] topics) {
     }
 
     private static float[] normalised(float[] vector) {
@@ -146,7 +171,7 @@ final class EmbeddingModel implements AutoCloseable {
         return vector;
     }
 
-    /** Writes {@code model.properties} and {@code weights.params} (the encoder only) into {@code folder}. */
+    /** Writes {@code model.properties} and {@code weights.params} into {@code folder}. */
     void writeTo(Path folder) throws IOException {
         Files.createDirectories(folder);
         try (OutputStream out = Files.newOutputStream(folder.resolve(EmbeddingMetadata.FILE))) {
@@ -154,7 +179,7 @@ final class EmbeddingModel implements AutoCloseable {
         }
         try (DataOutputStream out = new DataOutputStream(
                 new BufferedOutputStream(Files.newOutputStream(folder.resolve(WEIGHTS))))) {
-            encoder.saveParameters(out);
+            network.whole().saveParameters(out);
         }
     }
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -27,8 +26,8 @@ import org.switchboard.plugin.api.ai.AiException;
 import org.switchboard.plugin.api.ai.LabelledText;
 
 /**
- * Trains an encoder from texts labelled with their topic (customer questions and the sentences of the articles
- * that answer them), as a topic classifier whose head is then dropped.
+ * Trains the network from texts labelled with their topic (customer questions and the sentences of the articles
+ * that answer them), as a topic classifier.
  */
 final class EmbeddingTrainer {
 
@@ -59,14 +58,14 @@ final class EmbeddingTrainer {
             Model model = Model.newInstance(modelId, "PyTorch");
             boolean done = false;
             try {
-                Block encoder = EmbeddingNetwork.encoder(settings.hidden());
-                model.setBlock(EmbeddingNetwork.withTopicHead(encoder, topics.size()));
+                EmbeddingNetwork network = EmbeddingNetwork.create(settings.hidden(), topics.size());
+                model.setBlock(network.whole());
                 fit(model, examples, topics, featurizer, progress);
                 EmbeddingMetadata metadata = new EmbeddingMetadata(modelId, version, HashedFeatures.VERSION,
-                        settings.dimensions(), settings.hidden(), topics, examples.size(), sha256(examples),
-                        Instant.now().toString());
+                        settings.dimensions(), settings.hidden(), topics, settings.minTopicConfidence(),
+                        examples.size(), sha256(examples), Instant.now().toString());
                 done = true;
-                return EmbeddingModel.of(metadata, model, encoder);
+                return EmbeddingModel.of(metadata, model, network);
             } catch (RuntimeException e) {
                 throw new AiException("Training failed: " + e.getMessage(), e);
             } finally {

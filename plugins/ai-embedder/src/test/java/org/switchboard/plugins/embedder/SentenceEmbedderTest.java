@@ -95,6 +95,16 @@ class SentenceEmbedderTest {
         }
         assertThat(norm).isCloseTo(1, within(1e-5));
         assertThat(embedder.embed("")).hasSize(128);
+        assertThat(a).as("known topic: not the zero vector").isNotEqualTo(new float[128]);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the quick brown fox jumps over the lazy dog
+            what do you think about the football match yesterday
+            """)
+    void a_text_about_no_topic_it_knows_gets_a_zero_vector(String text) throws AiException {
+        assertThat(embedder.embed(text)).hasSize(128).containsOnly(0f);
     }
 
     @Test
