@@ -246,6 +246,21 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
         assertThat(keywords).as("BM25 alone").extracting(KnowledgePassage::title).first().isEqualTo("Return policy");
         assertThat(keywords).extracting(KnowledgePassage::title).doesNotContain("Missing deliveries");
         assertThat(byMeaning).extracting(KnowledgePassage::title).first().isEqualTo("Missing deliveries");
+        assertThat(retrieval.passages(question, null)).as("a customer without a known language")
+                .extracting(KnowledgePassage::title).first().isEqualTo("Missing deliveries");
+    }
+
+    @Test
+    void a_question_about_no_topic_the_embedder_knows_keeps_the_keyword_ranking() {
+        // ai-embedder gives it the zero vector (SentenceEmbedderTest); BM25 still matches "the", "you", "about".
+        String question = "what do you think about the football match yesterday";
+
+        List<String> keywords = knowledge.retrieve(question, "en", KnowledgeRetrieval.PASSAGES).stream()
+                .map(KnowledgePassage::sourceId).toList();
+
+        assertThat(keywords).isNotEmpty();
+        assertThat(retrieval.passages(question, "en")).extracting(KnowledgePassage::sourceId)
+                .containsExactlyElementsOf(keywords);
     }
 
     @Test
