@@ -18,11 +18,8 @@ import org.switchboard.plugin.api.ai.AssistantReply;
 import org.switchboard.plugin.api.ai.AssistantRequest;
 import org.switchboard.plugin.api.ai.Classification;
 import org.switchboard.plugin.api.ai.ConversationSnapshot;
-import org.switchboard.plugin.api.ai.Embedder;
-import org.switchboard.plugin.api.ai.KnowledgePassage;
 import org.switchboard.plugin.api.ai.MessageClassifier;
 import org.switchboard.plugin.api.ai.ReplyAssistant;
-import org.switchboard.plugin.api.ai.Retriever;
 import org.switchboard.plugin.api.customer.CustomerRecord;
 import org.switchboard.portal.conversation.AiDecisions;
 import org.switchboard.portal.conversation.ConflictRetry;
@@ -34,7 +31,6 @@ import org.switchboard.portal.customer.CustomerProfile;
 import org.switchboard.portal.customer.CustomerProfiles;
 import org.switchboard.portal.customerdata.CustomerDataSources;
 import org.switchboard.portal.customerdata.SourceRecords;
-import org.switchboard.portal.knowledge.KnowledgeBase;
 import org.switchboard.portal.outbound.ReplyNotPossibleException;
 import org.switchboard.portal.outbound.ReplyService;
 import org.switchboard.portal.plugin.Contributed;
@@ -53,13 +49,12 @@ import org.switchboard.portal.triage.TriageRules;
 public class AiPipeline implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AiPipeline.class);
-    private static final int PASSAGES = 5;
 
     private final PluginHost plugins;
     private final ConversationQueries queries;
     private final CustomerProfiles profiles;
     private final CustomerDataSources dataSources;
-    private final KnowledgeBase knowledge;
+    private final KnowledgeRetrieval retrieval;
     private final ReplyService replies;
     private final AiDecisions decisions;
     private final ConversationSnapshots snapshots;
@@ -70,7 +65,7 @@ public class AiPipeline implements DisposableBean {
     private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
 
     AiPipeline(PluginHost plugins, ConversationQueries queries, CustomerProfiles profiles,
-            CustomerDataSources dataSources, KnowledgeBase knowledge, ReplyService replies, AiDecisions decisions,
+            CustomerDataSources dataSources, KnowledgeRetrieval retrieval, ReplyService replies, AiDecisions decisions,
             ConversationSnapshots snapshots, AiProperties properties, TriageRules triage, AiModelChoices choices) {
         this.triage = triage;
         this.choices = choices;
@@ -78,7 +73,7 @@ public class AiPipeline implements DisposableBean {
         this.queries = queries;
         this.profiles = profiles;
         this.dataSources = dataSources;
-        this.knowledge = knowledge;
+        this.retrieval = retrieval;
         this.replies = replies;
         this.decisions = decisions;
         this.snapshots = snapshots;
@@ -159,7 +154,7 @@ public class AiPipeline implements DisposableBean {
             return;
         }
         AssistantRequest request = new AssistantRequest(conversation, snapshots.of(customer), recordsOf(customer),
-                passagesFor(text, customer.language()), intent, sentiment, null);
+                retrieval.passages(text, customer.language()), intent, sentiment, null);
         Contributed<ReplyAssistant> assistant = chosenAssistant.get();
         AssistantReply reply;
         try {
@@ -226,22 +221,6 @@ public class AiPipeline implements DisposableBean {
             records.addAll(answer.records());
         }
         return records;
-    }
-
-    private List<KnowledgePassage> passagesFor(String question, String language) {
-        List<Contributed<Embedder>> embedders = plugins.extensions(Embedder.class);
-        List<KnowledgePassage> passages = new ArrayList<>(embedders.isEmpty()
-                ? knowledge.retrieve(question, language, PASSAGES)
-                : SemanticRanking.rerank(embedders.getFirst().extension(), question,
-                        knowledge.retrieve(question, language, SemanticRanking.CANDIDATES), PASSAGES));
-        for (Contributed<Retriever> retriever : plugins.extensions(Retriever.class)) {
-            try {
-                passages.addAll(retriever.extension().retrieve(question, language, PASSAGES));
-            } catch (AiException | RuntimeException e) {
-                log.warn("Retriever {} failed: {}", retriever.pluginId(), e.getMessage());
-            }
-        }
-        return passages;
     }
 
     @Override

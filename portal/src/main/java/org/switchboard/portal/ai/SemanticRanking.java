@@ -10,9 +10,10 @@ import org.switchboard.plugin.api.ai.Embedder;
 import org.switchboard.plugin.api.ai.KnowledgePassage;
 
 /**
- * With an {@link Embedder} installed, BM25's candidates are re-ranked by meaning: the cosine similarity of the
- * question's and each passage's vectors decides the order (BM25 breaks ties), so "my parcel never came" finds the
- * article titled "Missing deliveries". Without one, or when it fails, BM25's order stands.
+ * With an {@link Embedder} installed, the candidates (BM25's hits, then other published articles: see
+ * {@link KnowledgeRetrieval}) are re-ranked by meaning: the cosine similarity of the question's and each passage's
+ * vectors decides the order (the candidates' order breaks ties), so "my parcel never came" finds the article titled
+ * "Missing deliveries". Without one, or when it fails, the candidates' order stands.
  */
 final class SemanticRanking {
 

@@ -96,6 +96,20 @@ public class KnowledgeBase {
         }).toList();
     }
 
+    /**
+     * Published articles as passages (the body's beginning), for ranking by meaning where the question shares no
+     * word with an article: most recently changed first.
+     *
+     * @param language only articles in this language, or {@code null} for all
+     * @param limit    at most this many
+     */
+    @Transactional(readOnly = true)
+    public List<KnowledgePassage> published(String language, int limit) {
+        return articles.findPublished(language, org.springframework.data.domain.PageRequest.of(0, limit)).stream()
+                .map(a -> new KnowledgePassage("kb:" + a.getId(), a.getTitle(), abbreviate(a.getBody()), 0, null))
+                .toList();
+    }
+
     private static String abbreviate(String body) {
         return body.length() <= PASSAGE_CHARS ? body : body.substring(0, PASSAGE_CHARS) + "…";
     }
