@@ -23,7 +23,7 @@ import org.switchboard.portal.plugin.PluginHost;
  * {@link Retriever} plugins follow.
  */
 @Component
-class KnowledgeRetrieval {
+public class KnowledgeRetrieval {
 
     static final int PASSAGES = 5;
     /**
@@ -43,8 +43,8 @@ class KnowledgeRetrieval {
         this.knowledge = knowledge;
     }
 
-    /** The best passages for a customer's question, best first. */
-    List<KnowledgePassage> passages(String question, String language) {
+    /** The best passages for a customer's question, best first (also the articles shown beside the reply box). */
+    public List<KnowledgePassage> passages(String question, String language) {
         List<Contributed<Embedder>> embedders = plugins.extensions(Embedder.class);
         Embedder embedder = embedders.isEmpty() ? null : cache.of(embedders.getFirst().extension());
         List<KnowledgePassage> passages = new ArrayList<>(embedder != null && placed(embedder, question)

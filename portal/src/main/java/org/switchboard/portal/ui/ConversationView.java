@@ -36,7 +36,7 @@ import org.switchboard.portal.outbound.ReplyWindow;
 import org.switchboard.plugin.api.ai.KnowledgePassage;
 import org.switchboard.portal.conversation.AiNotes;
 import org.switchboard.portal.conversation.MessageDirection;
-import org.switchboard.portal.knowledge.KnowledgeBase;
+import org.switchboard.portal.ai.KnowledgeRetrieval;
 import org.switchboard.portal.outbound.ReplyChannelOption;
 import com.vaadin.flow.component.combobox.ComboBox;
 import org.switchboard.portal.conversation.ConversationOperationException;
@@ -113,14 +113,14 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final Div aiSummary = new Div();
     final Div assist = new Div();
     final Button useSuggestion = new Button("Use suggestion");
-    private final KnowledgeBase knowledge;
+    private final KnowledgeRetrieval knowledge;
     private String currentSuggestion;
     private String articlesFor;
     private List<KnowledgePassage> articles = List.of();
 
     ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
             ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
-            ConversationRestructuring restructuring, CustomerPanels customerPanels, KnowledgeBase knowledge,
+            ConversationRestructuring restructuring, CustomerPanels customerPanels, KnowledgeRetrieval knowledge,
             ReplyComposers collaboration, org.switchboard.portal.conversation.ConversationWorkflow workflow,
             org.switchboard.portal.inbox.InboxChoices choices, java.time.Clock clock,
             org.switchboard.portal.csat.CsatRatings csatRatings) {
@@ -300,7 +300,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         // Live refreshes (a status change, a delivery receipt) keep the question: search only when it changed.
         if (!question.equals(articlesFor)) {
             articlesFor = question;
-            articles = question.isBlank() ? List.of() : knowledge.retrieve(question, null, 3);
+            // The assistant's retrieval: by meaning too when an embedder is installed.
+            articles = question.isBlank() ? List.of() : knowledge.passages(question, null).stream().limit(3).toList();
         }
         if (!articles.isEmpty()) {
             Div related = new Div(new Span("Relevant articles: "));

@@ -3,6 +3,7 @@ package org.switchboard.portal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.plugin.api.ai.AssistantReply;
+import org.switchboard.plugin.api.ai.ModelInfo;
 import org.switchboard.plugin.api.channel.DeliveryStatus;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.IdentityKind;
@@ -51,6 +54,12 @@ class AgentViewsTest extends SpringBrowserlessTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    org.switchboard.portal.knowledge.KnowledgeBase knowledge;
+
+    @Autowired
+    org.switchboard.portal.conversation.AiDecisions decisions;
 
     @Test
     void the_inbox_lists_a_new_conversation_with_its_customer_and_last_message() {
@@ -133,6 +142,29 @@ class AgentViewsTest extends SpringBrowserlessTest {
         assertThat(rows(view.plugins)).extracting(PluginStatus::id).contains("channel-webchat");
         assertThat(rows(view.plugins)).filteredOn(s -> s.id().equals("channel-webchat"))
                 .singleElement().satisfies(s -> assertThat(s.state()).isEqualTo("STARTED"));
+    }
+
+    @Test
+    void the_assistants_suggestion_and_a_relevant_article_go_into_the_reply_box_with_one_click() {
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String title = "Gift wrapping " + word;
+        String body = "We wrap every " + word + " gift for free; choose gift wrapping at checkout.";
+        knowledge.save(null, title, body, List.of("gifts"), "en", true);
+        long conversationId = customerWrites("Drew Assist", "Can you do gift wrapping for the " + word + " gift?");
+        // The suggestion as the assistant records it when it may not answer alone (this context has no intent model,
+        // so the assistant itself would only hand over).
+        String suggestion = "Yes: we wrap every " + word + " gift for free.";
+        decisions.suggested(conversationId, new AssistantReply(AssistantReply.Decision.ANSWER, suggestion, 0.6,
+                List.of(title), null, null, new ModelInfo("assistant-test", "1")), "confidence 0.60 below 0.75");
+
+        ConversationView view = navigate(ConversationView.class, conversationId);
+        Button article = $(Button.class).all().stream().filter(b -> title.equals(b.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no button for the article beside the reply box"));
+        test(article).click();
+        assertThat(view.replyBox.getValue()).isEqualTo(body);
+        assertThat(view.useSuggestion.isVisible()).isTrue();
+        test(view.useSuggestion).click();
+        assertThat(view.replyBox.getValue()).isEqualTo(suggestion);
     }
 
     private long customerWrites(String name, String text) {
