@@ -17,25 +17,25 @@ import java.util.stream.Collectors;
  * A browser as far as HTTP goes: keeps cookies, does not follow redirects, and signs in the way the login page's
  * form does (the CSRF token comes from the page's meta tags).
  */
-final class Browserish {
+public final class Browserish {
 
     private static final Pattern META = Pattern.compile("<meta name=\"(_csrf(?:_parameter)?)\" content=\"([^\"]*)\"");
 
     private final URI base;
     private final HttpClient http;
 
-    Browserish(int port) {
+    public Browserish(int port) {
         this.base = URI.create("http://localhost:" + port);
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
     }
 
     /** Posts the login form; the answer is a redirect: to the app when signed in, to /login?error when refused. */
-    HttpResponse<String> signIn(String email, String password) {
+    public HttpResponse<String> signIn(String email, String password) {
         String page = get("/login").body();
         Map<String, String> csrf = new java.util.HashMap<>();
         Matcher matcher = META.matcher(page);
@@ -55,11 +55,11 @@ final class Browserish {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    static boolean signedIn(HttpResponse<String> loginAnswer) {
+    public static boolean signedIn(HttpResponse<String> loginAnswer) {
         return loginAnswer.statusCode() == 302 && !location(loginAnswer).contains("/login");
     }
 
-    static String location(HttpResponse<String> response) {
+    public static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElse("");
     }
 
