@@ -15,7 +15,8 @@ import org.switchboard.portal.audit.AuditLog;
  * Maps a user signed in at the OIDC provider to a Switchboard agent by their <em>verified</em> email: the agent's
  * roles apply, a disabled agent is refused, and nobody unknown gets in unless auto-provisioning is configured
  * ({@code switchboard.security.oidc.auto-provision}). The session's user name is the agent's email, as with a
- * password sign-in.
+ * password sign-in (the
+ * provider's spelling of it; every lookup ignores case).
  */
 @Component
 class OidcAgentUserService extends OidcUserService {
@@ -49,12 +50,8 @@ class OidcAgentUserService extends OidcUserService {
         directory.signedIn(agent.email());
         var authorities = AgentDirectory.impliedRoles(agent.roles()).stream()
                 .map(role -> new SimpleGrantedAuthority(role.authority())).toList();
-        return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "email") {
-            @Override
-            public String getName() {
-                return agent.email();
-            }
-        };
+        // Named by the email claim, which matches the agent's email ignoring case (lookups ignore case too).
+        return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "email");
     }
 
     private AgentView provision(OidcUser user, String email, String provider) {

@@ -85,8 +85,6 @@ class ServerRoleChecksTest extends PortalTest.Base {
     void an_agent_is_refused_by_the_admin_services() {
         assertThatThrownBy(() -> accounts.setEnabled("any", false)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.update("any", "x", Map.of())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> plugins.stop("channel-webchat")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> plugins.unload("channel-webchat", false)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> knowledge.delete(1)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> erasure.erase(1)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> export.export(1)).isInstanceOf(AccessDeniedException.class);
