@@ -50,10 +50,22 @@ public @interface PortalTest {
          * SecurityContextHolder, which the services' role checks read, would not see the user. Share it for the test.
          */
         @org.junit.jupiter.api.BeforeEach
-        void shareMockUser() {
+        void shareMockUser(org.junit.jupiter.api.TestInfo test) {
+            // A test without a mock user runs as the system (nobody signed in), not as the stale user an earlier
+            // test class left in TestSecurityContextHolder's fallback.
+            if (test.getTestMethod().filter(Base::mocksUser).isEmpty() && test.getTestClass().filter(Base::mocksUser)
+                    .isEmpty()) {
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                return;
+            }
             var context = securityContexts.getContext().getAuthentication() != null ? securityContexts.getContext()
                     : org.springframework.security.test.context.TestSecurityContextHolder.getContext();
             org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        }
+
+        private static boolean mocksUser(java.lang.reflect.AnnotatedElement element) {
+            return org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(element,
+                    org.springframework.security.test.context.support.WithSecurityContext.class);
         }
 
         @org.junit.jupiter.api.AfterEach

@@ -33,6 +33,7 @@ public class Agent {
     private boolean enabled;
     private boolean passwordChangeRequired;
     private Instant createdAt;
+    private Instant lastSignInAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "agent_role", joinColumns = @JoinColumn(name = "agent_id"))
@@ -92,5 +93,27 @@ public class Agent {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** When they last signed in; {@code null} if never. */
+    public Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    void signedIn(Instant at) {
+        this.lastSignInAt = at;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setRoles(Set<Role> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+
+    void rename(String displayName) {
+        this.displayName = displayName;
     }
 }

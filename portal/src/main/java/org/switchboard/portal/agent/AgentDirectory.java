@@ -25,12 +25,15 @@ public class AgentDirectory implements UserDetailsService {
 
     private final AgentRepository agents;
     private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
     private final BootstrapProperties bootstrap;
     private final Clock clock;
 
-    AgentDirectory(AgentRepository agents, PasswordEncoder passwords, BootstrapProperties bootstrap, Clock clock) {
+    AgentDirectory(AgentRepository agents, PasswordEncoder passwords, PasswordPolicy policy,
+            BootstrapProperties bootstrap, Clock clock) {
         this.agents = agents;
         this.passwords = passwords;
+        this.policy = policy;
         this.bootstrap = bootstrap;
         this.clock = clock;
     }
@@ -58,16 +61,37 @@ public class AgentDirectory implements UserDetailsService {
         return Set.copyOf(roles);
     }
 
-    /** Creates a user; the password is hashed here and never stored in clear. */
+    /**
+     * Creates a user; the password is hashed here and never stored in clear. No role check and no audit entry: this
+     * is the system's own creation (first start, tests); admins create users through {@link AgentAdministration}.
+     *
+     * @throws AgentException when the email is taken or invalid, or the password breaks the policy
+     */
     @Transactional
     public AgentView create(String email, String displayName, String password, Set<Role> roles) {
-        if (agents.findByEmailIgnoreCase(email.strip()).isPresent()) {
-            throw new IllegalArgumentException("a user with this email exists");
+        String cleanEmail = cleanEmail(email);
+        String cleanName = displayName == null ? "" : displayName.strip();
+        if (cleanName.isEmpty()) {
+            throw new AgentException("A name is required.");
         }
-        checkPolicy(password);
-        Agent agent = agents.save(new Agent(email.strip().toLowerCase(java.util.Locale.ROOT), displayName.strip(),
-                passwords.encode(password), roles, clock.instant()));
+        if (roles == null || roles.isEmpty()) {
+            throw new AgentException("Choose at least one role.");
+        }
+        if (agents.findByEmailIgnoreCase(cleanEmail).isPresent()) {
+            throw new AgentException("A user with this email exists.");
+        }
+        policy.check(password, cleanEmail, cleanName);
+        Agent agent = agents.save(new Agent(cleanEmail, cleanName, passwords.encode(password), roles,
+                clock.instant()));
         return AgentView.of(agent);
+    }
+
+    static String cleanEmail(String email) {
+        String clean = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!clean.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new AgentException("Enter a valid email address.");
+        }
+        return clean;
     }
 
     /**
@@ -80,23 +104,24 @@ public class AgentDirectory implements UserDetailsService {
     public void changePassword(String email, String currentPassword, String newPassword) {
         Agent agent = agents.findByEmailIgnoreCase(email).orElseThrow(() -> new UsernameNotFoundException(email));
         if (!passwords.matches(currentPassword == null ? "" : currentPassword, agent.getPasswordHash())) {
-            throw new IllegalArgumentException("the current password is not right");
+            throw new AgentException("The current password is not right.");
         }
         if (passwords.matches(newPassword == null ? "" : newPassword, agent.getPasswordHash())) {
-            throw new IllegalArgumentException("choose a password different from the current one");
+            throw new AgentException("Choose a password different from the current one.");
         }
-        checkPolicy(newPassword);
+        policy.check(newPassword, agent.getEmail(), agent.getDisplayName());
         agent.changePasswordHash(passwords.encode(newPassword));
     }
 
-    /** The password policy: long rather than complicated (NIST SP 800-63B). */
-    static void checkPolicy(String password) {
-        if (password == null || password.length() < 12) {
-            throw new IllegalArgumentException("passwords have at least 12 characters");
-        }
-        if (password.length() > 128) {
-            throw new IllegalArgumentException("passwords have at most 128 characters");
-        }
+    /** Remembers a successful sign-in (shown to admins). */
+    @Transactional
+    public void signedIn(String email) {
+        agents.findByEmailIgnoreCase(email).ifPresent(agent -> agent.signedIn(clock.instant()));
+    }
+
+    /** The password rules, for forms that explain them. */
+    public PasswordPolicy policy() {
+        return policy;
     }
 
     /**
@@ -111,7 +136,7 @@ public class AgentDirectory implements UserDetailsService {
         return password;
     }
 
-    private static String randomPassword() {
+    static String randomPassword() {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);

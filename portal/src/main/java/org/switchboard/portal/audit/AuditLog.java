@@ -83,6 +83,59 @@ public class AuditLog {
         return entries.findAllByOrderByOccurredAtDescIdDesc(Limit.of(limit));
     }
 
+    /** One page of the entries matching the query, newest first (admins only). */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(AuditQuery query, int offset, int limit) {
+        requireAdmin();
+        return entries.search(actorPattern(query), query.action(), query.from(), query.to(),
+                new OffsetPage(offset, limit));
+    }
+
+    /** How many entries match the query (admins only). */
+    @Transactional(readOnly = true)
+    public long count(AuditQuery query) {
+        requireAdmin();
+        return entries.count(actorPattern(query), query.action(), query.from(), query.to());
+    }
+
+    /** Every action recorded so far, for the filter (admins only). */
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        requireAdmin();
+        return entries.actions();
+    }
+
+    /** Writes the matching entries as CSV, newest first, read page by page (admins only). */
+    public void exportCsv(AuditQuery query, java.io.Writer out) throws java.io.IOException {
+        requireAdmin();
+        AuditCsv.header(out);
+        int pageSize = 1000;
+        for (int offset = 0; ; offset += pageSize) {
+            List<AuditEntry> page = search(query, offset, pageSize);
+            for (AuditEntry entry : page) {
+                AuditCsv.row(out, entry);
+            }
+            if (page.size() < pageSize) {
+                break;
+            }
+        }
+        out.flush();
+    }
+
+    private static String actorPattern(AuditQuery query) {
+        return query.actor() == null ? null : "%" + query.actor().toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /* Reading the log is for admins; the audit package checks the authority by name (it sits below agent/). */
+    private static void requireAdmin() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who == null || !who.isAuthenticated()
+                || who.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
+            throw new org.springframework.security.access.AccessDeniedException("Only admins read the audit log.");
+        }
+    }
+
     /** The latest entries of one action, newest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> latest(String action, int limit) {

@@ -60,6 +60,7 @@ public class ChannelAccounts {
      * @throws InvalidConfigurationException  if the result is invalid (nothing is changed)
      */
     @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("@roleGuard.adminOrSystem()")
     public ChannelAccountView update(String accountId, String name, Map<String, String> values) {
         ChannelAccount account = accounts.findById(accountId)
                 .orElseThrow(() -> new UnknownChannelAccountException(accountId));
@@ -81,6 +82,7 @@ public class ChannelAccounts {
 
     /** Enables or disables an account; a disabled account neither accepts webhooks nor sends. */
     @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("@roleGuard.adminOrSystem()")
     public void setEnabled(String accountId, boolean enabled) {
         ChannelAccount account = accounts.findById(accountId)
                 .orElseThrow(() -> new UnknownChannelAccountException(accountId));

@@ -33,6 +33,7 @@ public class KnowledgeBase {
     }
 
     @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("@roleGuard.adminOrSystem()")
     public ArticleView save(Long id, String title, String body, List<String> tags, String language,
             boolean published) {
         if (title == null || title.isBlank() || body == null || body.isBlank()) {
@@ -53,6 +54,7 @@ public class KnowledgeBase {
     }
 
     @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("@roleGuard.adminOrSystem()")
     public void delete(long id) {
         articles.deleteById(id);
     }

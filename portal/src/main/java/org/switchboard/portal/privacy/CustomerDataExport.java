@@ -43,14 +43,19 @@ public class CustomerDataExport {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** The audit action of an export (who downloaded whose data). */
+    public static final String AUDIT_EXPORTED = "customer.exported";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
+    private final org.switchboard.portal.audit.AuditLog audit;
 
-    CustomerDataExport(JdbcTemplate jdbc, Clock clock) {
+    CustomerDataExport(JdbcTemplate jdbc, Clock clock, org.switchboard.portal.audit.AuditLog audit) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The export as bytes (attachments are capped by the webhook body limit, so this stays moderate). */
@@ -68,10 +73,13 @@ public class CustomerDataExport {
      */
     @Transactional(readOnly = true)
     public void export(long customerId, OutputStream out) {
+        org.switchboard.portal.agent.RoleGuard.requireAdminOrSystem("export customer data");
         List<Long> group = CustomerGroup.of(jdbc, customerId);
         if (group.isEmpty()) {
             throw new UnknownCustomerException(customerId);
         }
+        audit.record(org.switchboard.portal.agent.RoleGuard.actor(), AUDIT_EXPORTED, "customer:" + group.getFirst(),
+                group.size() + " customer record(s)");
         MapSqlParameterSource ids = new MapSqlParameterSource("ids", group);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", "switchboard-customer-export/1");

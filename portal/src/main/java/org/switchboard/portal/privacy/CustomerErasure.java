@@ -49,6 +49,7 @@ public class CustomerErasure {
      * @throws UnknownCustomerException no such customer (perhaps erased already)
      */
     @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("@roleGuard.adminOrSystem()")
     public ErasureReport erase(long customerId) {
         entityManager.flush();
         List<Long> group = CustomerGroup.of(jdbc, customerId);

@@ -21,7 +21,7 @@ import org.switchboard.portal.agent.CurrentAgent;
 public class ChangePasswordView extends VerticalLayout {
 
     final PasswordField current = new PasswordField("Current password");
-    final PasswordField next = new PasswordField("New password (at least 12 characters)");
+    final PasswordField next = new PasswordField("New password");
     final PasswordField repeat = new PasswordField("New password again");
     final Button save = new Button("Change password");
 
@@ -30,6 +30,8 @@ public class ChangePasswordView extends VerticalLayout {
         var intro = new Paragraph(currentAgent.get().passwordChangeRequired()
                 ? "You signed in with a one-time password. Choose your own password to continue."
                 : "Choose a new password.");
+        next.setHelperText("At least " + directory.policy().minLength() + " characters; not your email or name, "
+                + "not a common password. A few words make a good one.");
         current.setId("password-current");
         next.setId("password-new");
         repeat.setId("password-repeat");

@@ -69,6 +69,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             nav.addItem(new SideNavItem("SLA policies", SlaPoliciesView.class, VaadinIcon.ALARM.create()));
             nav.addItem(new SideNavItem("Business hours", BusinessHoursView.class, VaadinIcon.CLOCK.create()));
         }
+        if (access.hasAccess(AgentsView.class)) {
+            nav.addItem(new SideNavItem("Users", AgentsView.class, VaadinIcon.USER.create()));
+        }
+        if (access.hasAccess(AuditLogView.class)) {
+            nav.addItem(new SideNavItem("Audit log", AuditLogView.class, VaadinIcon.LIST_OL.create()));
+        }
         if (access.hasAccess(TeamsView.class)) {
             nav.addItem(new SideNavItem("Teams", TeamsView.class, VaadinIcon.GROUP.create()));
         }
