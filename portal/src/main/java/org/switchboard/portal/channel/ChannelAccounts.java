@@ -35,6 +35,7 @@ public class ChannelAccounts {
 
     /** Creates an account for an installed connector; throws {@link InvalidConfigurationException} if invalid. */
     @Transactional
+    @org.springframework.security.access.prepost.PreAuthorize("@roleGuard.adminOrSystem()")
     public ChannelAccountView create(String name, String connectorId, Map<String, String> values) {
         ChannelConnector connector = plugins.connector(connectorId)
                 .orElseThrow(() -> new InvalidConfigurationException(List.of(new ConfigProblem(null,

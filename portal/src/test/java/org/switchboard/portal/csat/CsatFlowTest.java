@@ -401,7 +401,11 @@ class CsatFlowTest {
     @Test
     @WithMockUser(username = "agent@example.org", roles = "AGENT")
     void only_admins_change_survey_settings() {
+        // The account is set up by the system (nobody signed in): agents may not create channel accounts either.
+        var agent = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
         String accountId = accounts.create("Chat " + UUID.randomUUID(), "webchat", Map.of()).id();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(agent);
         CsatAccountSettings current = settings.forAccount(accountId);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.save(current.with(true, Duration.ZERO, 0,
                 null))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);

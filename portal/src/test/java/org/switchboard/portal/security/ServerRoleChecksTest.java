@@ -83,6 +83,8 @@ class ServerRoleChecksTest extends PortalTest.Base {
     @Test
     @WithMockUser(username = "agent@example.test", roles = "AGENT")
     void an_agent_is_refused_by_the_admin_services() {
+        assertThatThrownBy(() -> accounts.create("Agent's chat", "webchat", Map.of()))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.setEnabled("any", false)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.update("any", "x", Map.of())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> knowledge.delete(1)).isInstanceOf(AccessDeniedException.class);
