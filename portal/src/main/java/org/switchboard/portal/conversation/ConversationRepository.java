@@ -16,6 +16,18 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
             order by c.lastActivityAt desc, c.id desc""")
     List<Conversation> findActiveByCustomer(Long customerId, Limit limit);
 
+    /**
+     * The unresolved conversations of these customers, each customer's most recently active first, locked for the
+     * caller's transaction: the ingest writer takes the row locks before it writes, so two writers (or a writer and an
+     * agent) adding to one conversation queue up on the lock instead of failing each other's version check. Locked
+     * in customer order, so two batches never wait for each other in a circle.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select c from Conversation c where c.customer.id in :customerIds and c.status <> 'RESOLVED'
+            order by c.customer.id, c.lastActivityAt desc, c.id desc""")
+    List<Conversation> findActiveByCustomers(Collection<Long> customerIds);
+
     @Query("""
             select c from Conversation c join fetch c.customer left join fetch c.assignee left join fetch c.team
             where c.id in :ids""")

@@ -11,6 +11,9 @@ interface MessageRepository extends JpaRepository<Message, Long> {
 
     boolean existsByChannelAccountIdAndExternalId(String channelAccountId, String externalId);
 
+    @Query("select m.externalId from Message m where m.channelAccountId = :accountId and m.externalId in :externalIds")
+    List<String> findStoredExternalIds(String accountId, Collection<String> externalIds);
+
     Optional<Message> findByChannelAccountIdAndExternalId(String channelAccountId, String externalId);
 
     @Query("""

@@ -22,6 +22,12 @@ interface CsatSurveyRepository extends JpaRepository<CsatSurvey, Long> {
     List<CsatSurvey> findUnanswered(long customerId, String accountId, SurveyStatus status, Instant since,
             Limit limit);
 
+    /** Of these customers, those with a survey sent since a time and not answered yet (any account). */
+    @Query("""
+            select distinct s.customerId from CsatSurvey s where s.customerId in :customerIds and s.status = :status
+            and s.sentAt > :since""")
+    List<Long> findCustomersWithUnanswered(Collection<Long> customerIds, SurveyStatus status, Instant since);
+
     /** When any of these conversations last got a survey after {@code since}, or {@code null}. */
     @Query("select max(s.sentAt) from CsatSurvey s where s.conversationId in :conversationIds and s.sentAt > :since")
     Instant findLastSentSince(Collection<Long> conversationIds, Instant since);

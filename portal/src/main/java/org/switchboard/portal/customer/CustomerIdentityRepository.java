@@ -10,6 +10,10 @@ interface CustomerIdentityRepository extends JpaRepository<CustomerIdentity, Lon
     @Query("select i from CustomerIdentity i join fetch i.customer where i.kind = :kind and i.value = :value")
     Optional<CustomerIdentity> find(String kind, String value);
 
+    /* By value alone, so one IN list covers every kind; the caller matches the kinds. */
+    @Query("select i from CustomerIdentity i join fetch i.customer where i.value in :values")
+    List<CustomerIdentity> findByValues(java.util.Collection<String> values);
+
     @Query("select i from CustomerIdentity i where i.customer.id = :customerId order by i.id")
     List<CustomerIdentity> findByCustomer(Long customerId);
 }
