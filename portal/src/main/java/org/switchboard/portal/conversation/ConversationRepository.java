@@ -20,13 +20,13 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
      * The unresolved conversations of these customers, each customer's most recently active first, locked for the
      * caller's transaction: the ingest writer takes the row locks before it writes, so two writers (or a writer and an
      * agent) adding to one conversation queue up on the lock instead of failing each other's version check. Locked
-     * in customer order, so two batches never wait for each other in a circle.
+     * in customer order, so two batches never wait for each other in a circle. Native SQL: a JPQL query with an IN
+     * list of varying length is translated again on every call.
      */
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-    @Query("""
-            select c from Conversation c where c.customer.id in :customerIds and c.status <> 'RESOLVED'
-            order by c.customer.id, c.lastActivityAt desc, c.id desc""")
-    List<Conversation> findActiveByCustomers(Collection<Long> customerIds);
+    @Query(value = """
+            select * from conversation where customer_id in (:customerIds) and status <> 'RESOLVED'
+            order by customer_id, last_activity_at desc, id desc for update""", nativeQuery = true)
+    List<Conversation> lockActiveByCustomers(Collection<Long> customerIds);
 
     @Query("""
             select c from Conversation c join fetch c.customer left join fetch c.assignee left join fetch c.team

@@ -79,7 +79,7 @@ public class ConversationStore {
             return known;
         }
         Map<Long, Conversation> latest = new HashMap<>();
-        for (Conversation conversation : conversations.findActiveByCustomers(customerIds)) {
+        for (Conversation conversation : conversations.lockActiveByCustomers(customerIds)) {
             latest.putIfAbsent(conversation.getCustomer().getId(), conversation);
         }
         customerIds.forEach(id -> known.found(id, latest.get(id)));
@@ -100,6 +100,9 @@ public class ConversationStore {
     public Message appendInbound(String accountId, ResolvedCustomer from, InboundMessage inbound,
             ActiveConversations known) {
         Instant now = clock.instant();
+        if (from.created()) {
+            known.found(from.customer().getId(), null);
+        }
         var threading = threader.thread(from.customer(), accountId, inbound.threading(), now, known);
         Conversation conversation = threading.conversation();
         String previousChannel = conversation.getLastChannelAccountId();

@@ -11,7 +11,9 @@ interface MessageRepository extends JpaRepository<Message, Long> {
 
     boolean existsByChannelAccountIdAndExternalId(String channelAccountId, String externalId);
 
-    @Query("select m.externalId from Message m where m.channelAccountId = :accountId and m.externalId in :externalIds")
+    /* Native SQL: a JPQL query with an IN list of varying length is translated again on every call. */
+    @Query(value = "select external_id from message where channel_account_id = :accountId"
+            + " and external_id in (:externalIds)", nativeQuery = true)
     List<String> findStoredExternalIds(String accountId, Collection<String> externalIds);
 
     Optional<Message> findByChannelAccountIdAndExternalId(String channelAccountId, String externalId);

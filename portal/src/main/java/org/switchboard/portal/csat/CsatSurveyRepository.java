@@ -23,10 +23,11 @@ interface CsatSurveyRepository extends JpaRepository<CsatSurvey, Long> {
             Limit limit);
 
     /** Of these customers, those with a survey sent since a time and not answered yet (any account). */
-    @Query("""
-            select distinct s.customerId from CsatSurvey s where s.customerId in :customerIds and s.status = :status
-            and s.sentAt > :since""")
-    List<Long> findCustomersWithUnanswered(Collection<Long> customerIds, SurveyStatus status, Instant since);
+    /* Native SQL: a JPQL query with an IN list of varying length is translated again on every call. */
+    @Query(value = """
+            select distinct customer_id from csat_survey where customer_id in (:customerIds) and status = :status
+            and sent_at > :since""", nativeQuery = true)
+    List<Long> findCustomersWithUnanswered(Collection<Long> customerIds, String status, Instant since);
 
     /** When any of these conversations last got a survey after {@code since}, or {@code null}. */
     @Query("select max(s.sentAt) from CsatSurvey s where s.conversationId in :conversationIds and s.sentAt > :since")

@@ -85,7 +85,7 @@ public class SurveyReplies {
         if (customerIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(surveys.findCustomersWithUnanswered(customerIds, SurveyStatus.SENT,
+        return new HashSet<>(surveys.findCustomersWithUnanswered(customerIds, SurveyStatus.SENT.name(),
                 clock.instant().minus(properties.replyWindow())));
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.LinkedHashSet;
@@ -96,12 +97,16 @@ public class IdentityResolver {
         if (wanted.isEmpty()) {
             return known;
         }
-        Map<NormalizedIdentity, Customer> owners = new HashMap<>();
-        for (CustomerIdentity found : identities.findByValues(wanted.stream().map(NormalizedIdentity::value)
+        Map<NormalizedIdentity, Long> ownerIds = new HashMap<>();
+        for (Object[] row : identities.findOwnersByValues(wanted.stream().map(NormalizedIdentity::value)
                 .collect(Collectors.toSet()))) {
-            owners.put(found.toNormalized(), found.getCustomer());
+            ownerIds.put(new NormalizedIdentity((String) row[0], (String) row[1]), ((Number) row[2]).longValue());
         }
-        wanted.forEach(identity -> known.found(identity, owners.get(identity)));
+        Map<Long, Customer> owners = new HashMap<>();
+        if (!ownerIds.isEmpty()) {
+            customers.loadByIds(new HashSet<>(ownerIds.values())).forEach(c -> owners.put(c.getId(), c));
+        }
+        wanted.forEach(identity -> known.found(identity, owners.get(ownerIds.get(identity))));
         return known;
     }
 
