@@ -59,7 +59,8 @@ public class ConversationStore {
     }
 
     /**
-     * Of these provider ids, those already stored for the account (one query, for deduplicating a batch).
+     * Of these provider ids, those already stored for the account (one query, for deduplicating a batch). Call it
+     * before writing anything in the transaction: it does not flush.
      */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public Set<String> storedExternalIds(String accountId, Collection<String> externalIds) {
@@ -70,7 +71,8 @@ public class ConversationStore {
     /**
      * Looks up, in one query, the latest unresolved conversation of each of these customers, for threading a batch
      * of their messages in the same transaction ({@link #appendInbound(String, ResolvedCustomer, InboundMessage,
-     * ActiveConversations)}).
+     * ActiveConversations)}). The rows are locked until commit. Call it before writing anything in the transaction:
+     * it does not flush.
      */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public ActiveConversations activeConversationsOf(Collection<Long> customerIds) {

@@ -23,7 +23,12 @@ interface CsatSurveyRepository extends JpaRepository<CsatSurvey, Long> {
             Limit limit);
 
     /** Of these customers, those with a survey sent since a time and not answered yet (any account). */
-    /* Native SQL: a JPQL query with an IN list of varying length is translated again on every call. */
+    /*
+     * Native SQL (JPQL with an IN list of varying length is translated again on every call) and no flush before
+     * it: the ingest writer looks up before it writes anything in the transaction.
+     */
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+            name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "MANUAL"))
     @Query(value = """
             select distinct customer_id from csat_survey where customer_id in (:customerIds) and status = :status
             and sent_at > :since""", nativeQuery = true)

@@ -78,7 +78,7 @@ public class SurveyReplies {
 
     /**
      * Of these customers, those whose next message may answer a survey (one query for a batch of messages); only
-     * theirs need {@link #capture}. In the ingest transaction.
+     * theirs need {@link #capture}. In the ingest transaction, before it writes anything (this does not flush).
      */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public Set<Long> customersAwaitingAnswer(Collection<Long> customerIds) {

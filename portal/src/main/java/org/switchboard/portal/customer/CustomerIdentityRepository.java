@@ -12,9 +12,11 @@ interface CustomerIdentityRepository extends JpaRepository<CustomerIdentity, Lon
 
     /*
      * Kind, value and owner of the identities with these values (by value alone, so one IN list covers every kind;
-     * the caller matches the kinds). Native SQL: a JPQL query with an IN list of varying length is translated again
-     * on every call, which cost the ingest writer more than the query itself.
+     * the caller matches the kinds). Native SQL (JPQL with an IN list of varying length is translated again on every
+     * call, which cost the ingest writer more than the query itself), without a flush: called before any write.
      */
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+            name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "MANUAL"))
     @Query(value = "select kind, identity_value, customer_id from customer_identity where identity_value in (:values)",
             nativeQuery = true)
     List<Object[]> findOwnersByValues(java.util.Collection<String> values);

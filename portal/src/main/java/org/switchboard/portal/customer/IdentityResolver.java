@@ -88,7 +88,8 @@ public class IdentityResolver {
 
     /**
      * Looks up, in one query, who owns any of these identities (unusable ones are skipped: resolving them reports
-     * the problem), for a batch of messages resolved in the same transaction.
+     * the problem), for a batch of messages resolved in the same transaction. Call it before writing anything in the
+     * transaction: it does not flush.
      */
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public KnownIdentities lookUp(Collection<Identity> all) {
