@@ -16,6 +16,20 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
             order by c.lastActivityAt desc, c.id desc""")
     List<Conversation> findActiveByCustomer(Long customerId, Limit limit);
 
+    /**
+     * The unresolved conversations of these customers, each customer's most recently active first, locked for the
+     * caller's transaction: the ingest writer takes the row locks before it writes, so two writers (or a writer and an
+     * agent) adding to one conversation queue up on the lock instead of failing each other's version check. Locked
+     * in customer order, so two batches never wait for each other in a circle. Native SQL (JPQL with an IN list of
+     * varying length is translated again on every call), without a flush: called before anything is written.
+     */
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+            name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "MANUAL"))
+    @Query(value = """
+            select * from conversation where customer_id in (:customerIds) and status <> 'RESOLVED'
+            order by customer_id, last_activity_at desc, id desc for update""", nativeQuery = true)
+    List<Conversation> lockActiveByCustomers(Collection<Long> customerIds);
+
     @Query("""
             select c from Conversation c join fetch c.customer left join fetch c.assignee left join fetch c.team
             where c.id in :ids""")

@@ -2,7 +2,12 @@ package org.switchboard.portal.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -53,11 +58,54 @@ public class ConversationStore {
         return messages.existsByChannelAccountIdAndExternalId(accountId, externalId);
     }
 
+    /**
+     * Of these provider ids, those already stored for the account (one query, for deduplicating a batch). Call it
+     * before writing anything in the transaction: it does not flush.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Set<String> storedExternalIds(String accountId, Collection<String> externalIds) {
+        return externalIds.isEmpty() ? Set.of()
+                : new HashSet<>(messages.findStoredExternalIds(accountId, externalIds));
+    }
+
+    /**
+     * Looks up, in one query, the latest unresolved conversation of each of these customers, for threading a batch
+     * of their messages in the same transaction ({@link #appendInbound(String, ResolvedCustomer, InboundMessage,
+     * ActiveConversations)}). The rows are locked until commit. Call it before writing anything in the transaction:
+     * it does not flush.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public ActiveConversations activeConversationsOf(Collection<Long> customerIds) {
+        ActiveConversations known = new ActiveConversations();
+        if (customerIds.isEmpty()) {
+            return known;
+        }
+        Map<Long, Conversation> latest = new HashMap<>();
+        for (Conversation conversation : conversations.lockActiveByCustomers(customerIds)) {
+            latest.putIfAbsent(conversation.getCustomer().getId(), conversation);
+        }
+        customerIds.forEach(id -> known.found(id, latest.get(id)));
+        return known;
+    }
+
     /** Stores a customer's message in the conversation threading picks. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Message appendInbound(String accountId, ResolvedCustomer from, InboundMessage inbound) {
+        return appendInbound(accountId, from, inbound, new ActiveConversations());
+    }
+
+    /**
+     * As {@link #appendInbound(String, ResolvedCustomer, InboundMessage)}, threading with what {@code known} holds
+     * for the customer and keeping it current (the conversation written to is the customer's latest).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Message appendInbound(String accountId, ResolvedCustomer from, InboundMessage inbound,
+            ActiveConversations known) {
         Instant now = clock.instant();
-        var threading = threader.thread(from.customer(), accountId, inbound.threading(), now);
+        if (from.created()) {
+            known.found(from.customer().getId(), null);
+        }
+        var threading = threader.thread(from.customer(), accountId, inbound.threading(), now, known);
         Conversation conversation = threading.conversation();
         String previousChannel = conversation.getLastChannelAccountId();
         // A customer's message brings a snoozed or pending conversation back to the agents (as in Chatwoot).
@@ -86,6 +134,7 @@ public class ConversationStore {
             record(id, ConversationEventType.CHANNEL_SWITCHED, now, null, accountId, "from " + previousChannel);
         }
         publish(conversation, threading.created() ? Change.CREATED : Change.MESSAGE_ADDED);
+        known.found(from.customer().getId(), conversation);
         return message;
     }
 

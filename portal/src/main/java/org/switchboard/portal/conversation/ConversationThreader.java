@@ -32,7 +32,8 @@ class ConversationThreader {
     record Threading(Conversation conversation, boolean created, boolean reopened) {
     }
 
-    Threading thread(Customer customer, String accountId, ThreadingHints hints, Instant now) {
+    Threading thread(Customer customer, String accountId, ThreadingHints hints, Instant now,
+            ActiveConversations known) {
         Optional<Conversation> byHints = byProviderHints(customer, accountId, hints);
         if (byHints.isPresent()) {
             Conversation conversation = byHints.get();
@@ -42,9 +43,10 @@ class ConversationThreader {
             }
             return new Threading(conversation, false, reopened);
         }
-        List<Conversation> active = conversations.findActiveByCustomer(customer.getId(), Limit.of(1));
-        if (!active.isEmpty() && active.getFirst().getLastActivityAt().isAfter(now.minus(properties.window()))) {
-            return new Threading(active.getFirst(), false, false);
+        Optional<Conversation> active = known.covers(customer.getId()) ? known.of(customer.getId())
+                : conversations.findActiveByCustomer(customer.getId(), Limit.of(1)).stream().findFirst();
+        if (active.isPresent() && active.get().getLastActivityAt().isAfter(now.minus(properties.window()))) {
+            return new Threading(active.get(), false, false);
         }
         Conversation created = conversations.save(new Conversation(customer, accountId, subjectOf(hints), now));
         return new Threading(created, true, false);

@@ -11,6 +11,16 @@ interface MessageRepository extends JpaRepository<Message, Long> {
 
     boolean existsByChannelAccountIdAndExternalId(String channelAccountId, String externalId);
 
+    /*
+     * Native SQL (JPQL with an IN list of varying length is translated again on every call) and no flush before
+     * it: the ingest writer looks up before it writes anything in the transaction.
+     */
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+            name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "MANUAL"))
+    @Query(value = "select external_id from message where channel_account_id = :accountId"
+            + " and external_id in (:externalIds)", nativeQuery = true)
+    List<String> findStoredExternalIds(String accountId, Collection<String> externalIds);
+
     Optional<Message> findByChannelAccountIdAndExternalId(String channelAccountId, String externalId);
 
     @Query("""

@@ -22,6 +22,18 @@ interface CsatSurveyRepository extends JpaRepository<CsatSurvey, Long> {
     List<CsatSurvey> findUnanswered(long customerId, String accountId, SurveyStatus status, Instant since,
             Limit limit);
 
+    /** Of these customers, those with a survey sent since a time and not answered yet (any account). */
+    /*
+     * Native SQL (JPQL with an IN list of varying length is translated again on every call) and no flush before
+     * it: the ingest writer looks up before it writes anything in the transaction.
+     */
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
+            name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "MANUAL"))
+    @Query(value = """
+            select distinct customer_id from csat_survey where customer_id in (:customerIds) and status = :status
+            and sent_at > :since""", nativeQuery = true)
+    List<Long> findCustomersWithUnanswered(Collection<Long> customerIds, String status, Instant since);
+
     /** When any of these conversations last got a survey after {@code since}, or {@code null}. */
     @Query("select max(s.sentAt) from CsatSurvey s where s.conversationId in :conversationIds and s.sentAt > :since")
     Instant findLastSentSince(Collection<Long> conversationIds, Instant since);

@@ -2,7 +2,10 @@ package org.switchboard.portal.csat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -71,6 +74,19 @@ public class SurveyReplies {
         }
         store.appendInbound(accountId, from, intoConversation(message, survey.getConversationId()));
         return true;
+    }
+
+    /**
+     * Of these customers, those whose next message may answer a survey (one query for a batch of messages); only
+     * theirs need {@link #capture}. In the ingest transaction, before it writes anything (this does not flush).
+     */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Set<Long> customersAwaitingAnswer(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(surveys.findCustomersWithUnanswered(customerIds, SurveyStatus.SENT.name(),
+                clock.instant().minus(properties.replyWindow())));
     }
 
     /* Still resolved by the resolution it asks about, and the survey reached the customer (or may have). */

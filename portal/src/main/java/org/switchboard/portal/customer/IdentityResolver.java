@@ -2,6 +2,11 @@ package org.switchboard.portal.customer;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,29 +44,36 @@ public class IdentityResolver {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public ResolvedCustomer resolve(Identity sender, String senderName, List<Identity> others, Instant now) {
+        return resolve(sender, senderName, others, now, new KnownIdentities());
+    }
+
+    /**
+     * As {@link #resolve(Identity, String, List, Instant)}, taking owners from {@code known} where it has looked
+     * them up, and recording there the identities this call links, so later messages of the same transaction find
+     * them without a query.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ResolvedCustomer resolve(Identity sender, String senderName, List<Identity> others, Instant now,
+            KnownIdentities known) {
         NormalizedIdentity senderIdentity = normalizer.normalize(sender);
         Set<NormalizedIdentity> all = new LinkedHashSet<>();
         all.add(senderIdentity);
-        for (Identity other : others) {
-            try {
-                all.add(normalizer.normalize(other));
-            } catch (InvalidIdentityException e) {
-                // A malformed optional identity (a typo in a pre-chat email) must not lose the message.
-                log.debug("Ignoring unusable identity of kind {}: {}", other.kind(), e.getMessage());
+        all.addAll(usable(others));
+
+        Customer owner = null;
+        List<NormalizedIdentity> unknown = new ArrayList<>();
+        for (NormalizedIdentity identity : all) {
+            Optional<Customer> found = known.covers(identity) ? known.owner(identity)
+                    : identities.find(identity.kind(), identity.value()).map(CustomerIdentity::getCustomer);
+            if (found.isEmpty()) {
+                unknown.add(identity);
+            } else if (owner == null) {
+                owner = found.get();
             }
         }
 
-        List<CustomerIdentity> known = new ArrayList<>();
-        List<NormalizedIdentity> unknown = new ArrayList<>();
-        for (NormalizedIdentity identity : all) {
-            Optional<CustomerIdentity> found = identities.find(identity.kind(), identity.value());
-            found.ifPresentOrElse(known::add, () -> unknown.add(identity));
-        }
-
-        boolean created = known.isEmpty();
-        Customer customer = created
-                ? customers.save(new Customer(senderName, now))
-                : known.getFirst().getCustomer();
+        boolean created = owner == null;
+        Customer customer = created ? customers.save(new Customer(senderName, now)) : owner;
         if (customer.isMerged()) {
             // Only while a merge commits concurrently: its identities still pointed at the merged customer.
             customer = customers.findById(customer.getMergedIntoId()).orElse(customer);
@@ -69,8 +81,47 @@ public class IdentityResolver {
         customer.learnName(senderName, now);
         for (NormalizedIdentity identity : unknown) {
             identities.save(new CustomerIdentity(customer, identity, now));
+            known.found(identity, customer);
         }
         return new ResolvedCustomer(customer, senderIdentity, created);
+    }
+
+    /**
+     * Looks up, in one query, who owns any of these identities (unusable ones are skipped: resolving them reports
+     * the problem), for a batch of messages resolved in the same transaction. Call it before writing anything in the
+     * transaction: it does not flush.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public KnownIdentities lookUp(Collection<Identity> all) {
+        KnownIdentities known = new KnownIdentities();
+        Set<NormalizedIdentity> wanted = new LinkedHashSet<>(usable(all));
+        if (wanted.isEmpty()) {
+            return known;
+        }
+        Map<NormalizedIdentity, Long> ownerIds = new HashMap<>();
+        for (Object[] row : identities.findOwnersByValues(wanted.stream().map(NormalizedIdentity::value)
+                .collect(Collectors.toSet()))) {
+            ownerIds.put(new NormalizedIdentity((String) row[0], (String) row[1]), ((Number) row[2]).longValue());
+        }
+        Map<Long, Customer> owners = new HashMap<>();
+        if (!ownerIds.isEmpty()) {
+            customers.loadByIds(new HashSet<>(ownerIds.values())).forEach(c -> owners.put(c.getId(), c));
+        }
+        wanted.forEach(identity -> known.found(identity, owners.get(ownerIds.get(identity))));
+        return known;
+    }
+
+    private List<NormalizedIdentity> usable(Collection<Identity> identities) {
+        List<NormalizedIdentity> usable = new ArrayList<>(identities.size());
+        for (Identity identity : identities) {
+            try {
+                usable.add(normalizer.normalize(identity));
+            } catch (InvalidIdentityException e) {
+                // A malformed optional identity (a typo in a pre-chat email) must not lose the message.
+                log.debug("Ignoring unusable identity of kind {}: {}", identity.kind(), e.getMessage());
+            }
+        }
+        return usable;
     }
 
     /** The identities of a customer, oldest first. */

@@ -11,19 +11,26 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.TransactionException;
 import org.switchboard.plugin.api.channel.InboundEvent;
 
 /**
- * Group commit for webhook deliveries: concurrent deliveries wait in a queue while a writer thread stores
- * whatever has queued up in one transaction (one flush, one commit, one index refresh for the lot), then answers
- * each caller. Every caller still returns only after its events are committed.
+ * Group commit for inbound deliveries: callers (webhook threads, plugins pushing mail) put their events in a
+ * bounded queue and wait; a writer thread stores whatever has queued up, up to {@code maxBatch} deliveries, in one
+ * transaction (one set of look-ups, one flush, one commit, one index refresh for the lot) and then answers each
+ * caller. Every caller still returns only after its events are committed.
  *
- * <p>Batches form by themselves: while the writer commits one batch the next one queues, so a quiet portal
- * commits each delivery alone with no added wait, and a busy one commits many at a time. When a batch fails
- * because of one of its deliveries (a rejected event, a constraint or a concurrent write), each delivery is
- * stored again on its own so only the faulty one fails; when the database is away, all fail fast together.
+ * <p>Batches form by themselves: while a writer commits one batch the next one queues, so a quiet portal commits
+ * each delivery alone with no added wait, and a busy one commits many at a time. There is one queue per writer, and
+ * a delivery goes to the writer its sender hashes to, so one sender's messages are never written by two writers at
+ * once (they would meet each other's version check on the conversation).
+ *
+ * <p>When a batch fails because of one of its deliveries (a rejected event, a constraint, a concurrent write),
+ * each delivery is stored again on its own, with retries, so only the faulty one fails; when the database is away,
+ * all fail fast together and nothing of the batch is stored.
  */
 final class GroupCommit {
 
@@ -35,6 +42,16 @@ final class GroupCommit {
 
     /** How the writer stores: a batch in one transaction, or one delivery on its own (with retries). */
     interface Store {
+        /**
+         * Checks a delivery on the caller's thread before it is queued.
+         *
+         * @throws RejectedEventException for a delivery that can never be stored
+         */
+        void check(String accountId, List<? extends InboundEvent> events);
+
+        /** Which writer takes the delivery: equal for deliveries of one sender. */
+        int partition(List<? extends InboundEvent> events);
+
         List<IngestResult> together(List<Request> batch);
 
         IngestResult alone(String accountId, List<? extends InboundEvent> events);
@@ -42,18 +59,18 @@ final class GroupCommit {
 
     private final Store store;
     private final int maxBatch;
-    private final int writerCount;
     private final long waitSeconds;
-    private final BlockingQueue<Request> queue;
-    private volatile boolean running;
+    private final List<BlockingQueue<Request>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running;
 
     GroupCommit(Store store, int writerCount, int maxBatch, int queueCapacity, long waitSeconds) {
         this.store = store;
-        this.writerCount = writerCount;
         this.maxBatch = maxBatch;
         this.waitSeconds = waitSeconds;
-        this.queue = new LinkedBlockingQueue<>(queueCapacity);
+        for (int i = 0; i < writerCount; i++) {
+            queues.add(new LinkedBlockingQueue<>(Math.max(1, queueCapacity / writerCount)));
+        }
     }
 
     boolean running() {
@@ -62,12 +79,13 @@ final class GroupCommit {
 
     void start() {
         running = true;
-        for (int i = 0; i < writerCount; i++) {
-            writers.add(Thread.ofPlatform().daemon().name("ingest-writer-" + i).start(this::loop));
+        for (int i = 0; i < queues.size(); i++) {
+            BlockingQueue<Request> queue = queues.get(i);
+            writers.add(Thread.ofPlatform().daemon().name("ingest-writer-" + i).start(() -> loop(queue)));
         }
     }
 
-    /** Stops taking deliveries, stores what is queued, and waits for the writer to finish. */
+    /** Stops taking deliveries, stores what is queued, and waits for the writers to finish. */
     void stop() throws InterruptedException {
         running = false;
         for (Thread writer : writers) {
@@ -76,15 +94,19 @@ final class GroupCommit {
         for (Thread writer : writers) {
             writer.join(30_000);
         }
-        // Whatever is still queued (the writer was interrupted mid-wait) is stored by this thread.
-        List<Request> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(this::storeAlone);
+        // Whatever is still queued (a writer was interrupted mid-wait) is stored by this thread.
+        for (BlockingQueue<Request> queue : queues) {
+            List<Request> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(this::storeAlone);
+        }
     }
 
     /** Stores the events with the next batch and returns once committed. */
     IngestResult submit(String accountId, List<? extends InboundEvent> events) {
+        store.check(accountId, events);
         Request request = new Request(accountId, events, new CompletableFuture<>());
+        BlockingQueue<Request> queue = queues.get(Math.floorMod(store.partition(events), queues.size()));
         try {
             if (!queue.offer(request, 1, TimeUnit.SECONDS)) {
                 throw new TransientDataAccessResourceException("the ingest queue is full; retry later");
@@ -104,7 +126,7 @@ final class GroupCommit {
         }
     }
 
-    private void loop() {
+    private void loop(BlockingQueue<Request> queue) {
         List<Request> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
@@ -118,7 +140,7 @@ final class GroupCommit {
             } catch (InterruptedException e) {
                 if (!running) {
                     queue.drainTo(batch);
-                    batch.forEach(this::storeAlone);
+                    batch.stream().filter(r -> !r.done().isDone()).forEach(this::storeAlone);
                     return;
                 }
             } catch (RuntimeException e) {
@@ -130,7 +152,7 @@ final class GroupCommit {
         }
     }
 
-    private void storeBatch(List<Request> batch) {
+    void storeBatch(List<Request> batch) {
         if (batch.size() == 1) {
             storeAlone(batch.getFirst());
             return;
@@ -142,9 +164,14 @@ final class GroupCommit {
             log.debug("A batch of {} failed on one delivery ({}); storing each alone", batch.size(), e.toString());
             batch.forEach(this::storeAlone);
             return;
-        } catch (RuntimeException e) {
-            // The database is away (or worse): retrying each would only multiply the waiting.
+        } catch (DataAccessException | TransactionException e) {
+            // The database is away: retrying each would only multiply the waiting. Nothing of the batch committed.
             batch.forEach(r -> r.done().completeExceptionally(e));
+            return;
+        } catch (RuntimeException e) {
+            // A fault in the code on one delivery's data: it should fail that delivery alone, not its neighbours.
+            log.warn("A batch of {} failed; storing each alone", batch.size(), e);
+            batch.forEach(this::storeAlone);
             return;
         }
         for (int i = 0; i < batch.size(); i++) {

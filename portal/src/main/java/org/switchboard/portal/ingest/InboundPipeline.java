@@ -1,6 +1,10 @@
 package org.switchboard.portal.ingest;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -9,14 +13,17 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.InboundEvent;
 import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.plugin.api.channel.StatusUpdate;
 import org.switchboard.portal.channel.InboundEventStore;
 import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.csat.SurveyReplies;
+import org.switchboard.portal.customer.IdentityNormalizer;
 import org.switchboard.portal.customer.IdentityResolver;
 import org.switchboard.portal.customer.InvalidIdentityException;
+import org.switchboard.portal.customer.KnownIdentities;
 import org.switchboard.portal.customer.ResolvedCustomer;
 
 /**
@@ -38,18 +45,34 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
     private final TransactionTemplate transaction;
     private final GroupCommit groupCommit;
     private final SurveyReplies surveyReplies;
+    private final IdentityNormalizer normalizer;
 
     InboundPipeline(IdentityResolver identities, ConversationStore conversations,
-            PlatformTransactionManager transactions, IngestProperties properties, SurveyReplies surveyReplies) {
+            PlatformTransactionManager transactions, IngestProperties properties, SurveyReplies surveyReplies,
+            IdentityNormalizer normalizer) {
         this.identities = identities;
         this.conversations = conversations;
         this.surveyReplies = surveyReplies;
+        this.normalizer = normalizer;
         this.transaction = new TransactionTemplate(transactions);
         this.groupCommit = new GroupCommit(new GroupCommit.Store() {
             @Override
+            public void check(String accountId, List<? extends InboundEvent> events) {
+                checkSenders(events);
+            }
+
+            @Override
+            public int partition(List<? extends InboundEvent> events) {
+                return partitionOf(events);
+            }
+
+            @Override
             public List<IngestResult> together(List<GroupCommit.Request> batch) {
-                return transaction.execute(status -> batch.stream()
-                        .map(r -> storeAll(r.accountId(), r.events())).toList());
+                return transaction.execute(status -> {
+                    BatchLookups lookups = lookUp(batch.stream().flatMap(r -> r.events().stream()).toList(),
+                            batch.stream().map(GroupCommit.Request::accountId).toList());
+                    return batch.stream().map(r -> storeAll(r.accountId(), r.events(), lookups)).toList();
+                });
             }
 
             @Override
@@ -77,12 +100,23 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
         return groupCommit.running() ? groupCommit.submit(accountId, events) : ingestAlone(accountId, events);
     }
 
+    /** Stores these deliveries as one batch of a writer, on the calling thread; for tests of batching. */
+    void storeAsOneBatch(List<GroupCommit.Request> batch) {
+        groupCommit.storeBatch(batch);
+    }
+
     /** Stores one delivery in its own transaction, retrying after a concurrent write. */
     private IngestResult ingestAlone(String accountId, List<? extends InboundEvent> events) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> storeAll(accountId, events));
+                return transaction.execute(status -> storeAll(accountId, events,
+                        lookUp(events, java.util.Collections.nCopies(events.size(), accountId))));
             } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+                if (attempt >= ATTEMPTS && e instanceof DataIntegrityViolationException integrity) {
+                    // Not a race (that would have settled by now): the events break a constraint (a value too long).
+                    throw new RejectedEventException("the events cannot be stored: "
+                            + integrity.getMostSpecificCause().getMessage(), e);
+                }
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
@@ -126,20 +160,67 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
         return Integer.MAX_VALUE / 2;
     }
 
-    private IngestResult storeAll(String accountId, List<? extends InboundEvent> events) {
+    /**
+     * Refuses, before anything is queued or stored, a delivery with a message whose sender identity is unusable: it
+     * could never be stored, and in a batch it would only cost its neighbours a retry.
+     */
+    private void checkSenders(List<? extends InboundEvent> events) {
+        for (InboundEvent event : events) {
+            if (event instanceof InboundMessage message) {
+                try {
+                    normalizer.normalize(message.sender());
+                } catch (InvalidIdentityException e) {
+                    throw unusableSender(message, e);
+                }
+            }
+        }
+    }
+
+    /** The sender's raw identity, so one sender's deliveries always go to the same writer. */
+    private static int partitionOf(List<? extends InboundEvent> events) {
+        for (InboundEvent event : events) {
+            if (event instanceof InboundMessage message) {
+                return message.sender().value().hashCode();
+            }
+        }
+        return 0;
+    }
+
+    /** Looks up, one query each, what storing these events needs; {@code accounts} gives each event's account. */
+    private BatchLookups lookUp(List<? extends InboundEvent> events, List<String> accounts) {
+        Map<String, List<String>> externalIds = new HashMap<>();
+        List<Identity> senders = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof InboundMessage message) {
+                externalIds.computeIfAbsent(accounts.get(i), a -> new ArrayList<>()).add(message.externalId());
+                senders.add(message.sender());
+                senders.addAll(message.otherIdentities());
+            }
+        }
+        Map<String, Set<String>> stored = new HashMap<>();
+        externalIds.forEach((account, ids) -> stored.put(account, conversations.storedExternalIds(account, ids)));
+        KnownIdentities known = identities.lookUp(senders);
+        Set<Long> customers = known.customerIds();
+        return new BatchLookups(stored, known, conversations.activeConversationsOf(customers), customers,
+                surveyReplies.customersAwaitingAnswer(customers));
+    }
+
+    private IngestResult storeAll(String accountId, List<? extends InboundEvent> events, BatchLookups lookups) {
         int stored = 0;
         int duplicates = 0;
         int statuses = 0;
         for (InboundEvent event : events) {
             switch (event) {
                 case InboundMessage message -> {
-                    if (conversations.isStored(accountId, message.externalId())) {
+                    if (!lookups.firstTime(accountId, message.externalId())) {
                         duplicates++;
                     } else {
-                        ResolvedCustomer from = resolve(message);
+                        ResolvedCustomer from = resolve(message, lookups.identities());
                         // An answer to a satisfaction survey goes with the conversation it rates.
-                        if (!surveyReplies.capture(accountId, from, message)) {
-                            conversations.appendInbound(accountId, from, message);
+                        if (lookups.mayAnswerSurvey(from) && surveyReplies.capture(accountId, from, message)) {
+                            lookups.conversations().forget(from.customer().getId());
+                        } else {
+                            conversations.appendInbound(accountId, from, message, lookups.conversations());
                         }
                         stored++;
                     }
@@ -154,13 +235,17 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
         return new IngestResult(stored, duplicates, statuses);
     }
 
-    private ResolvedCustomer resolve(InboundMessage message) {
+    private ResolvedCustomer resolve(InboundMessage message, KnownIdentities known) {
         try {
             return identities.resolve(message.sender(), message.senderName(), message.otherIdentities(),
-                    message.sentAt());
+                    message.sentAt(), known);
         } catch (InvalidIdentityException e) {
-            throw new RejectedEventException("message " + message.externalId() + " has an unusable sender: "
-                    + e.getMessage(), e);
+            throw unusableSender(message, e);
         }
+    }
+
+    private static RejectedEventException unusableSender(InboundMessage message, InvalidIdentityException e) {
+        return new RejectedEventException("message " + message.externalId() + " has an unusable sender: "
+                + e.getMessage(), e);
     }
 }

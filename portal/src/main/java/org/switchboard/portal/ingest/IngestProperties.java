@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Group commit of inbound deliveries.
  *
- * @param writers       writer threads (each commits its own batches; two deliveries to one conversation in two
- *                      batches meet the version check and the later one is stored again)
+ * @param writers       writer threads, each with its own queue; a delivery goes to the one its sender hashes to, and
+ *                      a writer locks the open conversations it writes to, so two writers never fail each other
+ *                      (see docs/ingest.md)
  * @param maxBatch      the most deliveries stored in one transaction
  * @param queueCapacity deliveries that may wait for the writer; beyond that, webhooks get 503
  * @param waitSeconds   how long a webhook waits for its commit before answering 503
