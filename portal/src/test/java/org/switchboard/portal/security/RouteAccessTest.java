@@ -24,13 +24,14 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  */
 class RouteAccessTest {
 
-    /** What a signed-in agent (no other role) may open. */
+    /** What a signed-in agent (no other role) may open: the agents' dashboard shows them only their own figures. */
     static final Set<String> AGENT_ROUTES = Set.of("InboxView", "ConversationView", "CustomerView",
-            "DuplicatesView", "CannedResponsesView", "ChangePasswordView", "LoginView", "InvitationView");
+            "DuplicatesView", "CannedResponsesView", "ChangePasswordView", "LoginView", "InvitationView",
+            "DashboardAgentsView");
 
     /** What supervisors may open on top of that. */
     static final Set<String> SUPERVISOR_ROUTES = Set.of("TeamsView", "AutomationRulesView", "SlaPoliciesView",
-            "BusinessHoursView");
+            "BusinessHoursView", "DashboardView", "DashboardChannelsView");
 
     /** What anyone may open without signing in. */
     static final Set<String> ANONYMOUS_ROUTES = Set.of("LoginView", "InvitationView");
