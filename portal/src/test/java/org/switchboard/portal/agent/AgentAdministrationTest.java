@@ -72,6 +72,9 @@ class AgentAdministrationTest extends PortalTest.Base {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         mail.start();
         mail.setUser(SUPPORT, SUPPORT, MAILBOX_PASSWORD);
+        // Setting up the mailbox is the system's business too (only admins create channel accounts).
+        var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
         mailAccountId = accounts.create("Support mailbox " + UUID.randomUUID(), "email", Map.ofEntries(
                 Map.entry("imapHost", "127.0.0.1"),
                 Map.entry("imapPort", Integer.toString(mail.getImap().getPort())),
@@ -84,6 +87,7 @@ class AgentAdministrationTest extends PortalTest.Base {
                 Map.entry("fromAddress", SUPPORT),
                 Map.entry("fromName", "Example Support"),
                 Map.entry("pollSeconds", "60"))).id();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(signedIn);
     }
 
     @AfterEach

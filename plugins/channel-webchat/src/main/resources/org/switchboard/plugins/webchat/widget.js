@@ -191,6 +191,7 @@
       store({ seenReply: newestReply });
     }
     if (!config) {
+      composer.hidden = true; // not before we know whether the pre-chat form comes first
       await loadConfig();
     }
     showForm();
