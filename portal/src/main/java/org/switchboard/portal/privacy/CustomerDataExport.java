@@ -131,6 +131,10 @@ public class CustomerDataExport {
                 message.put("attachments", attachments);
             }
             conversation.put("messages", messages);
+            // The customer's satisfaction ratings and comments are their data too.
+            conversation.put("satisfactionSurveys", rows("""
+                    select resolved_at, status, sent_at, answered_at, rating, rating_comment, answered_via
+                    from csat_survey where conversation_id = :id order by resolved_at, id""", conversationId));
         }
         root.put("conversations", conversations);
 

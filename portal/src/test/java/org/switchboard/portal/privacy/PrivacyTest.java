@@ -99,6 +99,13 @@ class PrivacyTest extends PortalTest.Base {
         long customer = written.customerId();
         profiles.addTag(customer, "gdpr-export");
         profiles.addNote(customer, null, "Agent", "Asked for her data");
+        // A rated survey, as the CSAT package stores one after the customer answered.
+        jdbc.update("""
+                insert into csat_survey (id, conversation_id, customer_id, channel_account_id, resolved_at, status,
+                send_after, sent_at, answered_at, rating, rating_comment, answered_via, created_at, version)
+                values (?, ?, ?, ?, now(6), 'RATED', now(6), now(6), now(6), 4, ?, 'REPLY', now(6), 0)""",
+                9_000_000_000L + (System.nanoTime() % 1_000_000_000L), written.conversationId(), customer, chat,
+                "Quick and kind " + word);
 
         Map<String, byte[]> zip = unzip(export.export(customer));
 
@@ -110,6 +117,9 @@ class PrivacyTest extends PortalTest.Base {
         assertThat(json.get("notes").toString()).contains("Asked for her data");
         JsonNode conversation = json.get("conversations").get(0);
         assertThat(conversation.get("events").toString()).contains("CREATED");
+        assertThat(conversation.get("satisfactionSurveys").get(0).get("rating").asInt()).isEqualTo(4);
+        assertThat(conversation.get("satisfactionSurveys").get(0).get("ratingComment").asString())
+                .isEqualTo("Quick and kind " + word);
         JsonNode message = conversation.get("messages").get(0);
         assertThat(message.get("bodyText").asString()).isEqualTo("My invoice " + word);
         JsonNode file = message.get("attachments").get(0);
