@@ -30,6 +30,7 @@ import org.switchboard.plugin.api.PluginContext;
 import org.switchboard.plugin.api.ai.MessageClassifier;
 import org.switchboard.plugin.api.ai.ReplyAssistant;
 import org.switchboard.plugin.api.channel.ChannelConnector;
+import org.switchboard.portal.agent.RoleGuard;
 
 /**
  * Hosts the PF4J plugins: installs the bundled ones, loads and starts every JAR in the plugins directory, isolates
@@ -101,6 +102,9 @@ public class PluginHost implements DisposableBean {
      * stopped again and the plugin stays failed.
      */
     public PluginState start(String pluginId) {
+        // Every change below: an admin (through PluginAdministration, which also asks for the password) or the
+        // portal itself (start-up, the directory watcher); never another signed-in user.
+        RoleGuard.requireAdminOrSystem("start plugins");
         PluginWrapper wrapper = manager.getPlugin(pluginId);
         if (wrapper == null) {
             throw new UnknownPluginException(pluginId);
@@ -203,6 +207,7 @@ public class PluginHost implements DisposableBean {
 
     /** Stops a plugin after its users let go of its extensions. */
     public PluginState stop(String pluginId) {
+        RoleGuard.requireAdminOrSystem("stop plugins");
         PluginWrapper wrapper = manager.getPlugin(pluginId);
         if (wrapper == null) {
             throw new UnknownPluginException(pluginId);
@@ -251,6 +256,7 @@ public class PluginHost implements DisposableBean {
 
     /** Stops and unloads a plugin; its JAR stays in the directory unless {@code delete}. */
     public void unload(String pluginId, boolean delete) {
+        RoleGuard.requireAdminOrSystem("unload plugins");
         stop(pluginId);
         if (delete) {
             manager.deletePlugin(pluginId);
@@ -262,6 +268,7 @@ public class PluginHost implements DisposableBean {
 
     /** Copies a plugin JAR into the plugins directory, loads it and starts it, unchecked. Returns its id. */
     public String install(Path jar) throws IOException {
+        RoleGuard.requireAdminOrSystem("install plugins");
         Path target = properties.directory().resolve(jar.getFileName());
         Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
         manager.forgetFailure(target.getFileName().toString());
@@ -291,6 +298,7 @@ public class PluginHost implements DisposableBean {
      *                                is not signed as required, or a plugin with its id is installed already
      */
     public PluginCandidate installDisabled(Path staged, String fileName) {
+        RoleGuard.requireAdminOrSystem("install plugins");
         return installations.installDisabled(staged, fileName);
     }
 
@@ -315,21 +323,25 @@ public class PluginHost implements DisposableBean {
      * @throws PluginRefusedException with the reason; the installed version is then unchanged
      */
     public PluginCandidate upgrade(String pluginId, Path staged, String fileName, boolean allowNotNewer) {
+        RoleGuard.requireAdminOrSystem("upgrade plugins");
         return installations.upgrade(pluginId, staged, fileName, allowNotNewer);
     }
 
     /** Enables a disabled plugin (remembered across restarts) and starts it; returns its state afterwards. */
     public PluginState enable(String pluginId) {
+        RoleGuard.requireAdminOrSystem("enable plugins");
         return installations.enable(pluginId);
     }
 
     /** Stops a plugin and keeps it from starting, also after a restart, until it is enabled. */
     public void disable(String pluginId) {
+        RoleGuard.requireAdminOrSystem("disable plugins");
         installations.disable(pluginId);
     }
 
     /** Stops, unloads and deletes a plugin; refused while installed plugins depend on it. */
     public void uninstall(String pluginId) {
+        RoleGuard.requireAdminOrSystem("uninstall plugins");
         installations.uninstall(pluginId);
     }
     private PluginWrapper known(String pluginId) {

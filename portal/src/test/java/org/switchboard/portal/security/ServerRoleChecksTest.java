@@ -51,6 +51,9 @@ class ServerRoleChecksTest extends PortalTest.Base {
     int port;
 
     @Autowired
+    org.switchboard.portal.plugin.PluginHost pluginHost;
+
+    @Autowired
     ChannelAccounts accounts;
 
     @Autowired
@@ -85,6 +88,8 @@ class ServerRoleChecksTest extends PortalTest.Base {
     void an_agent_is_refused_by_the_admin_services() {
         assertThatThrownBy(() -> accounts.create("Agent's chat", "webchat", Map.of()))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> pluginHost.stop("channel-webchat")).isInstanceOf(AccessDeniedException.class);
+        assertThat(pluginHost.status("channel-webchat").orElseThrow().running()).isTrue();
         assertThatThrownBy(() -> accounts.setEnabled("any", false)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.update("any", "x", Map.of())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> knowledge.delete(1)).isInstanceOf(AccessDeniedException.class);
