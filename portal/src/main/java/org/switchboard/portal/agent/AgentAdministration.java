@@ -57,7 +57,7 @@ public class AgentAdministration {
     /** Everyone, by name. */
     @Transactional(readOnly = true)
     public List<AgentSummary> list() {
-        AdminCheck.requireAdmin("manage users");
+        RoleGuard.requireAdmin("manage users");
         Map<Long, Set<String>> teamNames = new java.util.HashMap<>();
         for (Team team : teams.findAll()) {
             team.getMembers().forEach(m -> teamNames.computeIfAbsent(m.getId(), id -> new TreeSet<>())
@@ -80,7 +80,7 @@ public class AgentAdministration {
 
     /** The email channel accounts invitations can be sent from. */
     public List<ChannelAccountView> invitationSenders() {
-        AdminCheck.requireAdmin("invite users");
+        RoleGuard.requireAdmin("invite users");
         return mailer.senders();
     }
 
@@ -92,7 +92,7 @@ public class AgentAdministration {
      */
     @Transactional
     public AgentWithPassword createWithOneTimePassword(NewAgent agent) {
-        String actor = AdminCheck.requireAdmin("create users");
+        String actor = RoleGuard.requireAdmin("create users");
         String password = AgentDirectory.randomPassword();
         AgentView created = directory.create(agent.email(), agent.displayName(), password, agent.roles());
         agents.getReferenceById(created.id()).requirePasswordChange();
@@ -109,7 +109,7 @@ public class AgentAdministration {
      */
     @Transactional
     public AgentView invite(NewAgent agent, String emailAccountId) {
-        String actor = AdminCheck.requireAdmin("invite users");
+        String actor = RoleGuard.requireAdmin("invite users");
         // Nobody knows this password: until they follow the link, the account cannot be signed in to.
         AgentView created = directory.create(agent.email(), agent.displayName(), AgentDirectory.randomPassword(),
                 agent.roles());
@@ -122,7 +122,7 @@ public class AgentAdministration {
     /** Mails a new invitation link (the older ones stop working). */
     @Transactional
     public void resendInvitation(long agentId, String emailAccountId) {
-        String actor = AdminCheck.requireAdmin("invite users");
+        String actor = RoleGuard.requireAdmin("invite users");
         Agent agent = find(agentId);
         if (!agent.isEnabled()) {
             throw new AgentException(agent.getDisplayName() + " is disabled; enable them first.");
@@ -139,7 +139,7 @@ public class AgentAdministration {
      */
     @Transactional
     public String resetWithOneTimePassword(long agentId) {
-        String actor = AdminCheck.requireAdmin("reset passwords");
+        String actor = RoleGuard.requireAdmin("reset passwords");
         Agent agent = find(agentId);
         String password = AgentDirectory.randomPassword();
         agent.changePasswordHash(passwords.encode(password));
@@ -156,7 +156,7 @@ public class AgentAdministration {
      */
     @Transactional
     public AgentView update(long agentId, String displayName, Set<Role> roles) {
-        String actor = AdminCheck.requireAdmin("change users");
+        String actor = RoleGuard.requireAdmin("change users");
         Agent agent = find(agentId);
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty()) {
@@ -190,7 +190,7 @@ public class AgentAdministration {
      */
     @Transactional
     public void disable(long agentId) {
-        String actor = AdminCheck.requireAdmin("disable users");
+        String actor = RoleGuard.requireAdmin("disable users");
         Agent agent = find(agentId);
         if (!agent.isEnabled()) {
             return;
@@ -209,7 +209,7 @@ public class AgentAdministration {
     /** Lets a disabled user sign in again. */
     @Transactional
     public void enable(long agentId) {
-        String actor = AdminCheck.requireAdmin("enable users");
+        String actor = RoleGuard.requireAdmin("enable users");
         Agent agent = find(agentId);
         if (agent.isEnabled()) {
             return;

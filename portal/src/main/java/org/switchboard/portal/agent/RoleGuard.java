@@ -1,6 +1,7 @@
 package org.switchboard.portal.agent;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,22 @@ public class RoleGuard {
         if (!new RoleGuard().adminOrSystem()) {
             throw new AccessDeniedException("Only admins " + what + ".");
         }
+    }
+
+    /**
+     * The check for admin-only services (a view is no security boundary): an admin must be signed in.
+     *
+     * @return the signed-in admin's login
+     * @throws AccessDeniedException unless an admin is signed in
+     */
+    public static String requireAdmin(String what) {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        boolean admin = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken)
+                && who.getAuthorities().stream().anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+        if (!admin) {
+            throw new AccessDeniedException("Only admins " + what + ".");
+        }
+        return who.getName();
     }
 
     /** The signed-in user's login, or "system". */

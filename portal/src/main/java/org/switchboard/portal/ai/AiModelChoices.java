@@ -10,15 +10,12 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.plugin.api.ai.MessageClassifier;
 import org.switchboard.plugin.api.ai.ModelInfo;
 import org.switchboard.plugin.api.ai.ReplyAssistant;
+import org.switchboard.portal.agent.RoleGuard;
 import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.channel.UnknownChannelAccountException;
@@ -89,11 +86,7 @@ public class AiModelChoices {
      */
     @Transactional
     public void choose(String scope, AiTask task, String modelKey) {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        if (who == null || !who.isAuthenticated() || who.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).noneMatch("ROLE_ADMIN"::equals)) {
-            throw new AccessDeniedException("Only admins choose AI models");
-        }
+        String actor = RoleGuard.requireAdmin("choose AI models");
         if (!WORKSPACE.equals(scope) && accounts.find(scope).isEmpty()) {
             throw new UnknownChannelAccountException(scope);
         }
@@ -109,9 +102,9 @@ public class AiModelChoices {
                     insert into ai_model_choice (channel_account_id, task, model_key, changed_by, changed_at)
                     values (?, ?, ?, ?, ?) on duplicate key update model_key = values(model_key),
                     changed_by = values(changed_by), changed_at = values(changed_at)""", scope, task.name(), modelKey,
-                    who.getName(), Sql.utc(clock.instant()));
+                    actor, Sql.utc(clock.instant()));
         }
-        audit.recordAfterCommit(who.getName(), AUDITED_AS,
+        audit.recordAfterCommit(actor, AUDITED_AS,
                 WORKSPACE.equals(scope) ? "workspace" : "channel-account " + scope,
                 task.label() + ": " + describe(before) + " → " + describe(modelKey));
     }
@@ -129,9 +122,15 @@ public class AiModelChoices {
 
     private <T> Optional<Contributed<T>> pick(AiTask task, String channelAccountId, List<Contributed<T>> installed,
             Function<T, ModelInfo> model) {
-        String key = channelAccountId == null ? null : chosen(channelAccountId).get(task);
+        // The account's choice and the workspace's in one read (this runs for every customer message).
+        Map<String, String> byScope = new java.util.HashMap<>();
+        jdbc.query("select channel_account_id, model_key from ai_model_choice where task = ? and"
+                + " channel_account_id in (?, ?)", rs -> {
+                    byScope.put(rs.getString(1), rs.getString(2));
+                }, task.name(), WORKSPACE, channelAccountId == null ? WORKSPACE : channelAccountId);
+        String key = channelAccountId == null ? null : byScope.get(channelAccountId);
         if (key == null) {
-            key = chosen(WORKSPACE).get(task);
+            key = byScope.get(WORKSPACE);
         }
         if (key == null) {
             return installed.stream().findFirst();

@@ -8,13 +8,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.plugin.api.channel.ChannelDescriptor;
 import org.switchboard.plugin.api.channel.IdentityKind;
-import org.switchboard.portal.agent.Role;
+import org.switchboard.portal.agent.RoleGuard;
 import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.ChannelAccountView;
 import org.switchboard.portal.channel.ChannelAccounts;
@@ -78,7 +76,7 @@ public class CsatSettings {
      */
     @Transactional
     public CsatAccountSettings save(CsatAccountSettings changed) {
-        String actor = requireAdmin();
+        String actor = RoleGuard.requireAdmin("change survey settings");
         ChannelAccountView account = accounts.find(changed.channelAccountId())
                 .orElseThrow(() -> new CsatException("That channel account no longer exists; reload the page."));
         Duration delay = changed.delay() == null ? Duration.ZERO : changed.delay();
@@ -144,15 +142,5 @@ public class CsatSettings {
         } catch (RuntimeException pluginFailed) {
             return Optional.empty();
         }
-    }
-
-    private static String requireAdmin() {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin = who != null && who.isAuthenticated()
-                && who.getAuthorities().stream().anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
-        if (!admin) {
-            throw new AccessDeniedException("Only admins change survey settings.");
-        }
-        return who.getName();
     }
 }

@@ -13,14 +13,13 @@ import java.util.stream.Stream;
 import org.pf4j.PluginState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.switchboard.portal.agent.RoleGuard;
 import org.switchboard.portal.audit.AuditLog;
 
 /**
@@ -64,7 +63,7 @@ public class PluginAdministration {
 
     /** Every plugin with its state, hash and signature; admins only. */
     public List<PluginStatus> plugins() {
-        requireAdmin("see plugin details");
+        RoleGuard.requireAdmin("see plugin details");
         return host.statuses();
     }
 
@@ -86,7 +85,7 @@ public class PluginAdministration {
      * @throws PluginRefusedException with every reason when it cannot be installed (audited; nothing is kept)
      */
     public StagedPlugin stage(String fileName, InputStream content) {
-        requireAdmin("upload plugins");
+        RoleGuard.requireAdmin("upload plugins");
         String name = fileName == null || fileName.isBlank() ? "upload.jar" : Path.of(fileName).getFileName()
                 .toString();
         if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
@@ -116,7 +115,7 @@ public class PluginAdministration {
      * @throws PluginRefusedException when it cannot be installed (e.g. its id is installed already: upgrade instead)
      */
     public PluginStatus install(StagedPlugin plugin) {
-        requireAdmin("install plugins");
+        RoleGuard.requireAdmin("install plugins");
         Path file = take(plugin);
         try {
             PluginCandidate installed = host.installDisabled(file, plugin.fileName());
@@ -137,7 +136,7 @@ public class PluginAdministration {
      * {@code allowNotNewer}.
      */
     public PluginStatus upgrade(StagedPlugin plugin, String password, boolean allowNotNewer) {
-        requireAdmin("upgrade plugins");
+        RoleGuard.requireAdmin("upgrade plugins");
         String id = plugin.candidate().id();
         requirePassword(password, "upgrade plugin " + id);
         Path file = take(plugin);
@@ -159,7 +158,7 @@ public class PluginAdministration {
 
     /** Forgets a staged upload the admin decided not to install. */
     public void discard(StagedPlugin plugin) {
-        requireAdmin("upload plugins");
+        RoleGuard.requireAdmin("upload plugins");
         Path file = staged.remove(plugin.token());
         if (file != null) {
             deleteQuietly(file);
@@ -173,7 +172,7 @@ public class PluginAdministration {
      * @throws PluginRefusedException when the password is wrong (nothing changes) or it cannot run here
      */
     public PluginStatus enable(String pluginId, String password) {
-        requireAdmin("enable plugins");
+        RoleGuard.requireAdmin("enable plugins");
         requirePassword(password, "enable plugin " + pluginId);
         String before = stateOf(pluginId);
         try {
@@ -187,7 +186,7 @@ public class PluginAdministration {
 
     /** Stops a plugin and keeps it stopped across restarts until it is enabled again. */
     public PluginStatus disable(String pluginId) {
-        requireAdmin("disable plugins");
+        RoleGuard.requireAdmin("disable plugins");
         String before = stateOf(pluginId);
         host.disable(pluginId);
         audit.record(DISABLED, target(pluginId), "state " + before + " -> " + stateOf(pluginId));
@@ -196,7 +195,7 @@ public class PluginAdministration {
 
     /** Stops an enabled plugin until it is started again (or the portal restarts). */
     public PluginStatus stop(String pluginId) {
-        requireAdmin("stop plugins");
+        RoleGuard.requireAdmin("stop plugins");
         String before = stateOf(pluginId);
         host.stop(pluginId);
         audit.record(STOPPED, target(pluginId), "state " + before + " -> " + stateOf(pluginId));
@@ -205,7 +204,7 @@ public class PluginAdministration {
 
     /** Starts an enabled plugin that is stopped or failed; a disabled plugin needs {@link #enable}. */
     public PluginStatus start(String pluginId) {
-        requireAdmin("start plugins");
+        RoleGuard.requireAdmin("start plugins");
         String before = stateOf(pluginId);
         try {
             PluginState state = host.start(pluginId);
@@ -218,7 +217,7 @@ public class PluginAdministration {
 
     /** Stops, unloads and deletes a plugin. */
     public void uninstall(String pluginId) {
-        requireAdmin("uninstall plugins");
+        RoleGuard.requireAdmin("uninstall plugins");
         String before = host.status(pluginId).map(s -> s.version() + " " + s.state() + " sha256 " + s.sha256())
                 .orElseThrow(() -> new UnknownPluginException(pluginId));
         try {
@@ -258,16 +257,6 @@ public class PluginAdministration {
         if (hash == null || password == null || password.isEmpty() || !passwords.matches(password, hash)) {
             audit.record(REFUSED, "user:" + who.getName(), "wrong password to " + what);
             throw new PluginRefusedException("The password is not right; nothing was changed");
-        }
-    }
-
-    /** @throws AccessDeniedException unless the caller is an admin */
-    static void requireAdmin(String what) {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin = who != null && who.isAuthenticated() && who.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch("ROLE_ADMIN"::equals);
-        if (!admin) {
-            throw new AccessDeniedException("Only admins " + what);
         }
     }
 

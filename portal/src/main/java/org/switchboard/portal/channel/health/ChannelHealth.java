@@ -14,10 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.switchboard.plugin.api.channel.ChannelConnection;
 import org.switchboard.plugin.api.channel.ChannelDescriptor;
@@ -25,6 +21,7 @@ import org.switchboard.plugin.api.channel.ConnectionHealth;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.OutboundMessage;
 import org.switchboard.plugin.api.channel.SendResult;
+import org.switchboard.portal.agent.RoleGuard;
 import org.switchboard.portal.audit.AuditLog;
 import org.switchboard.portal.channel.ChannelConnections;
 import org.switchboard.portal.channel.ChannelUnavailableException;
@@ -57,7 +54,7 @@ public class ChannelHealth {
 
     /** The health of every given account, admins only. */
     public Map<String, AccountHealth> of(List<String> accountIds) {
-        requireAdmin("see channel health");
+        RoleGuard.requireAdmin("see channel health");
         Map<String, AccountHealth> result = new java.util.LinkedHashMap<>();
         accountIds.forEach(id -> result.put(id, measure(id)));
         return result;
@@ -65,7 +62,7 @@ public class ChannelHealth {
 
     /** The health of one account, admins only. */
     public AccountHealth of(String accountId) {
-        requireAdmin("see channel health");
+        RoleGuard.requireAdmin("see channel health");
         return measure(accountId);
     }
 
@@ -123,7 +120,7 @@ public class ChannelHealth {
      * address, a phone number, a chat id...).
      */
     public TestMessageResult sendTestMessage(String accountId, String address, String text) {
-        requireAdmin("send test messages");
+        RoleGuard.requireAdmin("send test messages");
         if (address == null || address.isBlank()) {
             return new TestMessageResult(false, "", "enter the address to send to");
         }
@@ -155,14 +152,5 @@ public class ChannelHealth {
     /** Hibernate writes instants as UTC ({@code hibernate.jdbc.time_zone}); read them back the same way. */
     private static Instant instant(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
-
-    private static void requireAdmin(String what) {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin = who != null && who.isAuthenticated() && who.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch("ROLE_ADMIN"::equals);
-        if (!admin) {
-            throw new AccessDeniedException("Only admins " + what);
-        }
     }
 }
