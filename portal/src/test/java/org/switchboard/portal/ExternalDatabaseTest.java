@@ -29,7 +29,7 @@ class ExternalDatabaseTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        PortalTest.Properties.register(registry);
+        PortalTest.Properties.registerWithOwnDatabaseServer(registry);
         TestData data = TestData.newDirectory();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0)
                 .setDataDir(data.root().resolve("external-db").toFile())

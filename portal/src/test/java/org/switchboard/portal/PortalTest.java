@@ -9,8 +9,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Marks a test that runs the whole portal on a random port against a real embedded MariaDB, with the first-party
- * plugins from the portal's own bundle. Tests sharing this setup share one application context (and database), so
+ * Marks a test that runs the whole portal on a random port against a real MariaDB (a database of its own on the
+ * suite's shared server, see {@link SharedTestDatabaseServer}), with the first-party plugins from the portal's own
+ * bundle. Tests sharing this setup share one application context (and database), so
  * they must not assume an empty database: each creates the customers and accounts it needs.
  */
 @Target(ElementType.TYPE)
@@ -24,7 +25,22 @@ public @interface PortalTest {
         private Properties() {
         }
 
+        /** The common properties, with a database of its own on the suite's shared MariaDB server. */
         public static void register(DynamicPropertyRegistry registry) {
+            registerWithOwnDatabaseServer(registry);
+            String url = SharedTestDatabaseServer.newDatabaseUrl();
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> "root");
+            registry.add("spring.datasource.password", () -> "");
+            // Up to 32 cached contexts share the server: keep idle connections few; busy pools still grow to 20.
+            registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
+        }
+
+        /**
+         * The common properties without a datasource, so the portal starts its embedded default: a MariaDB server
+         * of its own, for tests that stop, restart or inspect that server.
+         */
+        public static void registerWithOwnDatabaseServer(DynamicPropertyRegistry registry) {
             TestData data = TestData.newDirectory();
             registry.add("switchboard.data-directory", () -> data.root().toString());
             registry.add("switchboard.plugins.directory", () -> data.root().resolve("plugins").toString());

@@ -37,7 +37,7 @@ class DatabaseDownTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        PortalTest.Properties.register(registry);
+        PortalTest.Properties.registerWithOwnDatabaseServer(registry);
         registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
     }
 
