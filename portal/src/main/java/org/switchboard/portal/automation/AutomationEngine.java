@@ -1,7 +1,6 @@
 package org.switchboard.portal.automation;
 
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,12 +52,9 @@ class AutomationEngine {
             case CONVERSATION_CREATED -> baselines.start(job.conversationId());
             case CONVERSATION_UPDATED -> {
                 // Kept up to date even without rules, so a rule created later compares with the truth.
-                Optional<RuleFacts> current = facts.facts(job);
-                if (current.isEmpty() || baselines.observe(current.get().conversation()).isEmpty()) {
+                if (baselines.observe(job.conversationId()).isEmpty()) {
                     return;
                 }
-                evaluate(job, current.get());
-                return;
             }
             default -> {
                 // MESSAGE_CREATED and SLA_BREACHED need nothing beforehand.
@@ -79,13 +75,6 @@ class AutomationEngine {
                 + " routing or another automatic change?); they run again after a minute";
         ConflictRetry.retry(() -> workflow.recordEvent(conversationId, ConversationEventType.AUTOMATION_APPLIED, null,
                 detail));
-    }
-
-    private void evaluate(AutomationJob job, RuleFacts current) {
-        List<AutomationRuleView> enabled = rules.enabled(job.trigger());
-        if (!enabled.isEmpty()) {
-            evaluate(job, enabled, current);
-        }
     }
 
     private void evaluate(AutomationJob job, List<AutomationRuleView> enabled, RuleFacts current) {

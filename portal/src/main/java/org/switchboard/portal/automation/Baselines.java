@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.switchboard.portal.conversation.ConversationStatus;
-import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.Priority;
 
 /**
@@ -41,18 +40,35 @@ class Baselines {
     }
 
     /**
-     * Compares the conversation with what was last seen and remembers it as it is now.
+     * Compares the conversation with what was last seen and remembers it as it is now. Reads both in one query of
+     * plain columns: this runs for every change of every conversation, with or without rules.
      *
-     * @return the attributes that changed; empty when none did, or when the conversation was not watched yet
+     * @return the attributes that changed; empty when none did, when the conversation was not watched yet, or when
+     *         it no longer exists
      */
-    List<String> observe(ConversationSummary now) {
-        Optional<Snapshot> before = read(now.id());
-        Snapshot current = Snapshot.of(now);
-        if (before.isEmpty()) {
+    List<String> observe(long conversationId) {
+        List<Snapshot[]> rows = sql.query("""
+                select c.status, c.priority, c.assignee_id, c.team_id, c.intent, c.sentiment,
+                (select group_concat(l.label separator ' ') from conversation_label l where l.conversation_id = c.id),
+                b.conversation_id, b.status, b.priority, b.assignee_id, b.team_id, b.labels, b.intent, b.sentiment
+                from conversation c left join automation_baseline b on b.conversation_id = c.id
+                where c.id = :id""", Map.of("id", conversationId), (rs, i) -> new Snapshot[] {
+                    new Snapshot(conversationId, rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
+                            rs.getObject(4, Long.class), labels(rs.getString(7)), rs.getString(5),
+                            rs.getString(6)),
+                    rs.getObject(8) == null ? null : new Snapshot(conversationId, rs.getString(9),
+                            rs.getString(10), rs.getObject(11, Long.class), rs.getObject(12, Long.class),
+                            labels(rs.getString(13)), rs.getString(14), rs.getString(15))});
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Snapshot current = rows.getFirst()[0];
+        Snapshot before = rows.getFirst()[1];
+        if (before == null) {
             write(current, true);
             return List.of();
         }
-        List<String> changed = before.get().differences(current);
+        List<String> changed = before.differences(current);
         if (!changed.isEmpty()) {
             write(current, false);
         }
@@ -126,11 +142,6 @@ class Baselines {
 
     private record Snapshot(long conversationId, String status, String priority, Long assigneeId, Long teamId,
             Set<String> labels, String intent, String sentiment) {
-
-        static Snapshot of(ConversationSummary c) {
-            return new Snapshot(c.id(), c.status().name(), c.priority().name(), c.assigneeId(), c.teamId(),
-                    new TreeSet<>(c.labels()), c.intent(), c.sentiment());
-        }
 
         List<String> differences(Snapshot now) {
             List<String> changed = new java.util.ArrayList<>();

@@ -24,9 +24,11 @@ class ConversationFactsReader {
     private EntityManager entityManager;
 
     Optional<ConversationFacts> read(long conversationId) {
+        // The channel kind is the connector id of the account the latest message used; one query with the join.
         List<Object[]> rows = entityManager.createQuery("""
-                select c.status, c.priority, c.lastChannelAccountId, c.createdAt, c.resolvedAt, c.slaDueAt,
-                c.slaBreached from Conversation c where c.id = :id""", Object[].class)
+                select c.status, c.priority, a.connectorId, c.createdAt, c.resolvedAt, c.slaDueAt, c.slaBreached
+                from Conversation c left join ChannelAccount a on a.id = c.lastChannelAccountId
+                where c.id = :id""", Object[].class)
                 .setParameter("id", conversationId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -38,16 +40,7 @@ class ConversationFactsReader {
                 .setParameter("id", conversationId).setParameter("types", CLOCK_EVENTS).getResultList().stream()
                 .map(e -> new ConversationFacts.Event((ConversationEventType) e[0], (Instant) e[1])).toList();
         return Optional.of(new ConversationFacts(conversationId, (ConversationStatus) row[0], (Priority) row[1],
-                channelKind((String) row[2]), (Instant) row[3], (Instant) row[4], (Instant) row[5],
+                (String) row[2], (Instant) row[3], (Instant) row[4], (Instant) row[5],
                 (Boolean) row[6], events));
-    }
-
-    /* The channel kind of a conversation is the connector id of the account its latest message used. */
-    private String channelKind(String channelAccountId) {
-        if (channelAccountId == null) {
-            return null;
-        }
-        return entityManager.createQuery("select a.connectorId from ChannelAccount a where a.id = :id", String.class)
-                .setParameter("id", channelAccountId).getResultStream().findFirst().orElse(null);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.portal.agent.Role;
 import org.switchboard.portal.audit.AuditLog;
+import org.switchboard.portal.cache.SettingsCache;
 import org.switchboard.portal.conversation.Priority;
 
 /**
@@ -43,6 +44,10 @@ public class SlaSettings {
     private final SlaPolicyRepository policies;
     private final BusinessHoursRepository schedules;
     private final AuditLog audit;
+    /* Read at every SLA evaluation (after every change of every conversation); edited a few times a year. */
+    private final SettingsCache<Priority, List<SlaPolicySettings>> enabledByPriority =
+            new SettingsCache<>(Duration.ofSeconds(5));
+    private final SettingsCache<Long, BusinessCalendar> calendars = new SettingsCache<>(Duration.ofSeconds(5));
 
     SlaSettings(SlaPolicyRepository policies, BusinessHoursRepository schedules, AuditLog audit) {
         this.policies = policies;
@@ -85,6 +90,7 @@ public class SlaSettings {
             policies.flush();
         }
         SlaPolicySettings result = saved.settings();
+        forgetCachedSettings();
         audit.recordAfterCommit(actor, AUDIT_POLICY_SAVED, "sla-policy:" + result.id(), describe(result));
         return result;
     }
@@ -96,6 +102,7 @@ public class SlaSettings {
         policies.findById(id).ifPresent(policy -> {
             String name = policy.settings().name();
             policies.delete(policy);
+            forgetCachedSettings();
             audit.recordAfterCommit(actor, AUDIT_POLICY_DELETED, "sla-policy:" + id, name);
         });
     }
@@ -137,6 +144,7 @@ public class SlaSettings {
             schedules.flush();
         }
         BusinessHoursSettings result = saved.settings();
+        forgetCachedSettings();
         audit.recordAfterCommit(actor, AUDIT_HOURS_SAVED, "business-hours:" + result.id(), result.name() + ": "
                 + result.timeZone() + ", " + result.hours() + ", " + result.holidays().size() + " holidays");
         return result;
@@ -156,15 +164,19 @@ public class SlaSettings {
         schedules.findById(id).ifPresent(schedule -> {
             String name = schedule.getName();
             schedules.delete(schedule);
+            forgetCachedSettings();
             audit.recordAfterCommit(actor, AUDIT_HOURS_DELETED, "business-hours:" + id, name);
         });
     }
 
-    /** The enabled policy for a priority and channel kind: one for the channel beats one for every channel. */
+    /**
+     * The enabled policy for a priority and channel kind: one for the channel beats one for every channel. Cached: a
+     * change made on this node is seen at once, one made on another node within seconds.
+     */
     @Transactional(readOnly = true)
     public Optional<SlaPolicySettings> policyFor(Priority priority, String channel) {
-        return PolicyChoice.choose(policies.findByPriorityAndEnabledTrue(priority).stream().map(SlaPolicy::settings)
-                .toList(), priority, channel);
+        return PolicyChoice.choose(enabledByPriority.get(priority, p -> policies.findByPriorityAndEnabledTrue(p)
+                .stream().map(SlaPolicy::settings).toList()), priority, channel);
     }
 
     /** The calendar a policy counts in: its business hours, or calendar time when it has none. */
@@ -177,8 +189,13 @@ public class SlaSettings {
     @Transactional(readOnly = true)
     public BusinessCalendar calendar(Long businessHoursId) {
         return businessHoursId == null ? BusinessCalendar.alwaysOpen()
-                : schedules.findById(businessHoursId).map(s -> s.settings().calendar())
-                        .orElse(BusinessCalendar.alwaysOpen());
+                : calendars.get(businessHoursId, id -> schedules.findById(id).map(s -> s.settings().calendar())
+                        .orElse(BusinessCalendar.alwaysOpen()));
+    }
+
+    private void forgetCachedSettings() {
+        enabledByPriority.invalidateAfterCommit();
+        calendars.invalidateAfterCommit();
     }
 
     private SlaPolicySettings validate(SlaPolicySettings policy) {

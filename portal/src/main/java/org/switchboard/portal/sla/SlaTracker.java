@@ -108,6 +108,10 @@ public class SlaTracker {
 
     private void apply(ConversationFacts facts, Instant now) {
         Optional<SlaPolicySettings> policy = settings.policyFor(facts.priority(), facts.channelKind());
+        if (policy.isEmpty() && facts.slaDueAt() == null && !facts.slaBreached()) {
+            // No policy sets a target, and none runs (a running one sets the due time, in this same transaction).
+            return;
+        }
         BusinessCalendar calendar = policy.map(settings::calendarOf).orElse(null);
         Map<Key, ConversationSla> existing = new HashMap<>();
         targets.findByConversationIdOrderByStartedAtAscIdAsc(facts.id())
