@@ -17,8 +17,17 @@ import org.switchboard.portal.conversation.Priority;
 @Component
 class ConversationFactsReader {
 
-    static final List<ConversationEventType> CLOCK_EVENTS = List.of(ConversationEventType.FIRST_RESPONSE,
-            ConversationEventType.RESOLVED, ConversationEventType.REOPENED);
+    /*
+     * The events that start and stop SLA clocks, as literals: a list parameter would make Hibernate translate the
+     * query to SQL again on every call (it caches only queries without multi-valued parameters), which cost this
+     * reader, run after every change of every conversation, most of its time.
+     */
+    private static final String CLOCK_EVENTS = """
+            select e.type, e.occurredAt from ConversationEvent e where e.conversationId = :id
+            and e.type in (org.switchboard.portal.conversation.ConversationEventType.FIRST_RESPONSE,
+            org.switchboard.portal.conversation.ConversationEventType.RESOLVED,
+            org.switchboard.portal.conversation.ConversationEventType.REOPENED)
+            order by e.occurredAt, e.id""";
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -34,10 +43,8 @@ class ConversationFactsReader {
             return Optional.empty();
         }
         Object[] row = rows.getFirst();
-        List<ConversationFacts.Event> events = entityManager.createQuery("""
-                select e.type, e.occurredAt from ConversationEvent e where e.conversationId = :id
-                and e.type in :types order by e.occurredAt, e.id""", Object[].class)
-                .setParameter("id", conversationId).setParameter("types", CLOCK_EVENTS).getResultList().stream()
+        List<ConversationFacts.Event> events = entityManager.createQuery(CLOCK_EVENTS, Object[].class)
+                .setParameter("id", conversationId).getResultList().stream()
                 .map(e -> new ConversationFacts.Event((ConversationEventType) e[0], (Instant) e[1])).toList();
         return Optional.of(new ConversationFacts(conversationId, (ConversationStatus) row[0], (Priority) row[1],
                 (String) row[2], (Instant) row[3], (Instant) row[4], (Instant) row[5],
