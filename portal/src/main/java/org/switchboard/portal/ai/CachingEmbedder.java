@@ -58,4 +58,12 @@ final class CachingEmbedder {
             }
         };
     }
+
+    /** Whether this text's vector under the embedder's current model is cached. */
+    boolean knows(Embedder embedder, String text) {
+        ModelInfo current = embedder.model();
+        synchronized (vectors) {
+            return current.equals(model) && vectors.containsKey(text);
+        }
+    }
 }

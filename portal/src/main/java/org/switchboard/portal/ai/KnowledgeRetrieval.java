@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.switchboard.plugin.api.ai.AiException;
 import org.switchboard.plugin.api.ai.Embedder;
@@ -58,6 +59,41 @@ public class KnowledgeRetrieval {
             }
         }
         return passages;
+    }
+
+    /**
+     * Embeds the published articles ahead of the first question, so that question (an agent opening a conversation,
+     * on the UI thread) does not wait for hundreds of embeddings. Runs shortly after startup and then every few
+     * minutes, which also covers new articles and a new model version; articles already embedded cost a map look-up.
+     *
+     * @return how many articles were embedded now (0 without an embedder or when all were known)
+     */
+    @Scheduled(initialDelayString = "${switchboard.ai.embedding-warm-up-delay:20s}",
+            fixedDelayString = "${switchboard.ai.embedding-warm-up-interval:5m}")
+    public int warmUp() {
+        List<Contributed<Embedder>> embedders = plugins.extensions(Embedder.class);
+        if (embedders.isEmpty()) {
+            return 0;
+        }
+        Embedder raw = embedders.getFirst().extension();
+        Embedder embedder = cache.of(raw);
+        int embedded = 0;
+        try {
+            for (KnowledgePassage article : knowledge.published(null, SEMANTIC_ARTICLES)) {
+                String text = SemanticRanking.textOf(article);
+                if (!cache.knows(raw, text)) {
+                    embedder.embed(text);
+                    embedded++;
+                }
+            }
+        } catch (AiException | RuntimeException e) {
+            log.warn("Embedding the knowledge base ahead of questions failed (questions embed on demand): {}",
+                    e.getMessage());
+        }
+        if (embedded > 0) {
+            log.info("Embedded {} knowledge-base articles ahead of questions", embedded);
+        }
+        return embedded;
     }
 
     /**

@@ -33,7 +33,7 @@ final class SemanticRanking {
             float[] query = embedder.embed(question);
             List<KnowledgePassage> scored = new ArrayList<>();
             for (KnowledgePassage passage : candidates) {
-                double similarity = cosine(query, embedder.embed(passage.title() + "\n" + passage.text()));
+                double similarity = cosine(query, embedder.embed(textOf(passage)));
                 scored.add(new KnowledgePassage(passage.sourceId(), passage.title(), passage.text(), similarity,
                         passage.url()));
             }
@@ -44,6 +44,11 @@ final class SemanticRanking {
             log.warn("Embedder failed, keeping the keyword ranking: {}", e.getMessage());
             return candidates.subList(0, Math.min(limit, candidates.size()));
         }
+    }
+
+    /** What is embedded of a passage: its title and text. */
+    static String textOf(KnowledgePassage passage) {
+        return passage.title() + "\n" + passage.text();
     }
 
     static double cosine(float[] a, float[] b) {

@@ -72,6 +72,8 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
         registry.add("switchboard.plugins.directory", plugins::toString);
         // Loading libtorch on a busy 2-core machine can take longer than the default 30 s.
         registry.add("switchboard.plugins.start-timeout", () -> "180s");
+        // The test calls the warm-up itself; the scheduled one would race with its counts.
+        registry.add("switchboard.ai.embedding-warm-up-delay", () -> "1h");
         // The natives are extracted once per machine, shared with the plugins' own tests, not per test run.
         if (System.getProperty("ENGINE_CACHE_DIR") == null && System.getenv("ENGINE_CACHE_DIR") == null) {
             System.setProperty("ENGINE_CACHE_DIR",
@@ -248,6 +250,15 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
         assertThat(byMeaning).extracting(KnowledgePassage::title).first().isEqualTo("Missing deliveries");
         assertThat(retrieval.passages(question, null)).as("a customer without a known language")
                 .extracting(KnowledgePassage::title).first().isEqualTo("Missing deliveries");
+    }
+
+    @Test
+    void the_warm_up_embeds_each_published_article_once_ahead_of_questions() {
+        knowledge.save(null, "Gift wrapping " + UUID.randomUUID(), "We wrap presents in recycled paper for 2 EUR.",
+                List.of(), "en", true);
+
+        assertThat(retrieval.warmUp()).as("the new article at least").isPositive();
+        assertThat(retrieval.warmUp()).as("nothing left to embed").isZero();
     }
 
     @Test
