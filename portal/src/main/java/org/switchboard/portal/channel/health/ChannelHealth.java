@@ -55,18 +55,22 @@ public class ChannelHealth {
     /** The health of every given account, admins only. */
     public Map<String, AccountHealth> of(List<String> accountIds) {
         RoleGuard.requireAdmin("see channel health");
+        // The connectors' checks run at once, side by side: a page of accounts waits at most one timeout.
+        Map<String, CompletableFuture<ConnectionHealth>> checks = new java.util.LinkedHashMap<>();
+        accountIds.forEach(id -> checks.put(id, startCheck(id)));
         Map<String, AccountHealth> result = new java.util.LinkedHashMap<>();
-        accountIds.forEach(id -> result.put(id, measure(id)));
+        long deadline = System.nanoTime() + CHECK_TIMEOUT.toNanos();
+        checks.forEach((id, check) -> result.put(id, measure(id, check, deadline)));
         return result;
     }
 
     /** The health of one account, admins only. */
     public AccountHealth of(String accountId) {
         RoleGuard.requireAdmin("see channel health");
-        return measure(accountId);
+        return measure(accountId, startCheck(accountId), System.nanoTime() + CHECK_TIMEOUT.toNanos());
     }
 
-    private AccountHealth measure(String accountId) {
+    private AccountHealth measure(String accountId, CompletableFuture<ConnectionHealth> check, long deadline) {
         Instant since = clock.instant().minus(WINDOW);
         Instant lastIn = instant(jdbc.queryForObject("select max(created_at) from message where channel_account_id = ?"
                 + " and direction = 'IN'", LocalDateTime.class, accountId));
@@ -77,17 +81,19 @@ public class ChannelHealth {
                 + " and direction = 'OUT' and created_at >= ? and delivery_status in ('SENT', 'DELIVERED', 'READ',"
                 + " 'FAILED')", accountId, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
         return new AccountHealth(accountId, lastIn, lastOut, WINDOW, ((Number) counts.get("finished")).longValue(),
-                ((Number) counts.get("failed")).longValue(), check(accountId));
+                ((Number) counts.get("failed")).longValue(), await(check, deadline));
     }
 
-    private AccountHealth.Check check(String accountId) {
+    /** Starts the connector's own check on a thread of its own; completes with an exception when it cannot run. */
+    private CompletableFuture<ConnectionHealth> startCheck(String accountId) {
+        CompletableFuture<ConnectionHealth> health = new CompletableFuture<>();
         ChannelConnection connection;
         try {
             connection = connections.connection(accountId);
         } catch (ChannelUnavailableException | UnknownChannelAccountException e) {
-            return new AccountHealth.Check(AccountHealth.Status.UNAVAILABLE, e.getMessage());
+            health.completeExceptionally(new Unavailable(e.getMessage()));
+            return health;
         }
-        CompletableFuture<ConnectionHealth> health = new CompletableFuture<>();
         Thread.ofVirtual().name("health-" + accountId).start(() -> {
             try {
                 health.complete(connection.health());
@@ -95,8 +101,12 @@ public class ChannelHealth {
                 health.completeExceptionally(e);
             }
         });
+        return health;
+    }
+
+    private static AccountHealth.Check await(CompletableFuture<ConnectionHealth> health, long deadline) {
         try {
-            ConnectionHealth reported = health.get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            ConnectionHealth reported = health.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (reported == null) {
                 return new AccountHealth.Check(AccountHealth.Status.UP, "the connector reports nothing");
             }
@@ -106,6 +116,9 @@ public class ChannelHealth {
             return new AccountHealth.Check(AccountHealth.Status.DOWN, "the connector's health check did not answer"
                     + " within " + CHECK_TIMEOUT.toSeconds() + " s");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Unavailable unavailable) {
+                return new AccountHealth.Check(AccountHealth.Status.UNAVAILABLE, unavailable.getMessage());
+            }
             return new AccountHealth.Check(AccountHealth.Status.DOWN, "the connector's health check failed: "
                     + e.getCause());
         } catch (InterruptedException e) {
@@ -152,5 +165,13 @@ public class ChannelHealth {
     /** Hibernate writes instants as UTC ({@code hibernate.jdbc.time_zone}); read them back the same way. */
     private static Instant instant(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    /** The account has no running connection (plugin stopped, failed or missing): no check could start. */
+    private static final class Unavailable extends RuntimeException {
+
+        Unavailable(String message) {
+            super(message, null, false, false);
+        }
     }
 }
