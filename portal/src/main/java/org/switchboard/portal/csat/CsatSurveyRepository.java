@@ -11,6 +11,20 @@ interface CsatSurveyRepository extends JpaRepository<CsatSurvey, Long> {
 
     boolean existsByConversationIdAndResolvedAt(long conversationId, Instant resolvedAt);
 
+    /**
+     * Conversations resolved in {@code [from, to)} whose resolution has no survey, by id after {@code afterId}
+     * (pages). Only where the conversation's latest account already asked for surveys, with the same settings, when
+     * the conversation was resolved: switching surveys on must not survey the resolutions of the day before.
+     */
+    @Query(value = """
+            select c.id from conversation c join csat_settings a on a.channel_account_id = c.last_channel_account_id
+            where c.status = 'RESOLVED' and c.resolved_at >= :from and c.resolved_at < :to and c.id > :afterId
+            and a.enabled and a.updated_at <= c.resolved_at
+            and not exists (select 1 from csat_survey s where s.conversation_id = c.id
+                and s.resolved_at = c.resolved_at)
+            order by c.id limit :limit""", nativeQuery = true)
+    List<Long> findResolutionsWithoutSurvey(Instant from, Instant to, long afterId, int limit);
+
     /** Scheduled surveys whose time has come, oldest first. */
     @Query("select s.id from CsatSurvey s where s.status = :status and s.sendAfter <= :now order by s.sendAfter, s.id")
     List<Long> findDue(SurveyStatus status, Instant now, Limit limit);

@@ -27,6 +27,8 @@ class CsatTriggers implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CsatTriggers.class);
     private static final int QUEUE = 10_000;
+    /* Surveys go out within a day of the resolution or not at all (SurveySender.GIVE_UP_AFTER). */
+    private static final java.time.Duration CATCH_UP_WINDOW = SurveySender.GIVE_UP_AFTER;
 
     private final SurveySender sender;
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
@@ -57,6 +59,13 @@ class CsatTriggers implements DisposableBean {
             initialDelayString = "${switchboard.csat.sweep-interval:30s}")
     void sweep() {
         submit("due surveys", sender::sendDue, () -> { });
+    }
+
+    /** Surveys of recent resolutions whose trigger was lost (a stop right after the commit, a full queue). */
+    @Scheduled(fixedDelayString = "${switchboard.csat.catch-up-interval:10m}",
+            initialDelayString = "${switchboard.csat.catch-up-delay:1m}")
+    void catchUp() {
+        submit("lost resolutions", () -> sender.catchUp(CATCH_UP_WINDOW), () -> { });
     }
 
     /** Returns once everything submitted before has run (for tests that check that something did not happen). */

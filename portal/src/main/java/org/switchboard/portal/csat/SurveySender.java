@@ -63,25 +63,27 @@ class SurveySender {
     /**
      * After a conversation changed: if it is resolved and its last channel asks for surveys, schedules this
      * resolution's survey (once) and sends it at once when there is no delay.
+     *
+     * @return whether a survey was made now
      */
-    void conversationChanged(long conversationId) {
+    boolean conversationChanged(long conversationId) {
         Optional<Instant> resolvedAt = queries.resolvedAt(conversationId);
         if (resolvedAt.isEmpty() || surveys.existsByConversationIdAndResolvedAt(conversationId, resolvedAt.get())) {
-            return;
+            return false;
         }
         Optional<ReplyTarget> target = queries.defaultReplyTarget(conversationId);
         Optional<ConversationSummary> summary = queries.summaries(List.of(conversationId)).stream().findFirst();
         if (target.isEmpty() || summary.isEmpty()) {
-            return; // the customer never wrote (or the conversation is gone): nowhere to ask
+            return false; // the customer never wrote (or the conversation is gone): nowhere to ask
         }
         CsatAccountSettings account;
         try {
             account = settings.forAccount(target.get().channelAccountId());
         } catch (CsatException deleted) {
-            return;
+            return false;
         }
         if (!account.enabled()) {
-            return;
+            return false;
         }
         ConversationSummary conversation = summary.get();
         Long surveyId;
@@ -91,11 +93,42 @@ class SurveySender {
                     conversation.teamId(), resolvedAt.get(), resolvedAt.get().plus(account.delay()),
                     clock.instant())).getId());
         } catch (DataIntegrityViolationException scheduledMeanwhile) {
-            return; // another trigger of the same resolution was first
+            return false; // another trigger of the same resolution was first
         }
         if (account.delay().isZero()) {
             send(surveyId);
         }
+        return true;
+    }
+
+    /**
+     * Makes the surveys of resolutions whose trigger was lost: the portal stopped between the commit and the
+     * survey, or the CSAT queue was full. Looks at resolutions from {@code window} ago up to a minute ago (the
+     * ordinary trigger handles the latest); each goes through {@link #conversationChanged}, which makes a survey
+     * at most once per resolution and only where the account asks for one.
+     *
+     * @return how many surveys were made
+     */
+    int catchUp(Duration window) {
+        Instant now = clock.instant();
+        Instant from = now.minus(window);
+        Instant to = now.minus(Duration.ofMinutes(1));
+        long afterId = 0;
+        int made = 0;
+        List<Long> page;
+        do {
+            page = surveys.findResolutionsWithoutSurvey(from, to, afterId, BATCH);
+            for (Long conversationId : page) {
+                if (conversationChanged(conversationId)) {
+                    made++;
+                }
+                afterId = conversationId;
+            }
+        } while (page.size() == BATCH);
+        if (made > 0) {
+            log.info("Made {} satisfaction surveys whose resolution had not been handled", made);
+        }
+        return made;
     }
 
     /** Sends every scheduled survey whose time has come; returns how many were handled. */

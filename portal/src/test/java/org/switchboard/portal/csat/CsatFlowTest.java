@@ -62,6 +62,10 @@ class CsatFlowTest {
         PortalTest.Properties.register(registry);
         // The tests run the sweep themselves, when they have moved time.
         registry.add("switchboard.csat.sweep-interval", () -> "1h");
+        registry.add("switchboard.csat.catch-up-delay", () -> "1h");
+        // The AI's classification of a customer's message is a status change that asks CSAT again, at a moment
+        // of its own: the catch-up test would race with it. Surveys do not depend on the AI.
+        registry.add("switchboard.ai.enabled", () -> "false");
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -178,6 +182,38 @@ class CsatFlowTest {
                     assertThat(r.ratedVia()).isEqualTo(RatedVia.REPLY);
                     assertThat(r.satisfied()).isTrue();
                 });
+    }
+
+    @Test
+    void a_resolution_whose_trigger_was_lost_gets_its_survey_from_the_catch_up_once() throws Exception {
+        Sms sms = smsAccount(true, 30, 0, null);
+        long conversation = sms.customerWrites(newPhone(), "Thanks, all sorted");
+        clock.advance(Duration.ofMinutes(10));
+        // Committed, but the portal stopped before the CSAT thread heard of it.
+        resolveWithoutTrigger(conversation, clock.instant().minus(Duration.ofMinutes(5)));
+        assertThat(jdbc.queryForObject("select count(*) from csat_survey where conversation_id = ?", Integer.class,
+                conversation)).isZero();
+
+        assertThat(sender.catchUp(Duration.ofHours(24))).isEqualTo(1);
+
+        assertThat(surveyOf(conversation)).containsEntry("status", "SCHEDULED")
+                .containsEntry("channel_account_id", sms.accountId);
+        assertThat(sender.catchUp(Duration.ofHours(24))).as("once per resolution").isZero();
+    }
+
+    @Test
+    void switching_surveys_on_does_not_survey_earlier_resolutions() throws Exception {
+        Sms sms = smsAccount(false, 0, 0, null);
+        long conversation = sms.customerWrites(newPhone(), "Never mind");
+        resolveWithoutTrigger(conversation, clock.instant());
+        clock.advance(Duration.ofMinutes(10));
+        settings.save(settings.forAccount(sms.accountId).with(true, Duration.ZERO, 0, null));
+
+        sender.catchUp(Duration.ofHours(24));
+
+        assertThat(jdbc.queryForObject("select count(*) from csat_survey where conversation_id = ?", Integer.class,
+                conversation)).isZero();
+        assertThat(sms.provider.requests()).isEmpty();
     }
 
     @Test
@@ -503,6 +539,11 @@ class CsatFlowTest {
     private void resolve(long conversation) {
         store.changeStatus(conversation, ConversationStatus.RESOLVED, agentId);
         triggers.awaitIdle();
+    }
+
+    private void resolveWithoutTrigger(long conversation, java.time.Instant at) {
+        jdbc.update("update conversation set status = 'RESOLVED', resolved_at = ?, version = version + 1 where id = ?",
+                java.sql.Timestamp.from(at), conversation);
     }
 
     private long conversationOf(String accountId, String externalId) {
