@@ -47,11 +47,13 @@ class Baselines {
      *         it no longer exists
      */
     List<String> observe(long conversationId) {
+        // One row per label: group_concat would cut long label lists on a server whose group_concat_max_len is
+        // set low (MariaDB's default is 1 MB, MySQL's 1,024 bytes), and a cut list would look like a change.
         List<Snapshot[]> rows = sql.query("""
-                select c.status, c.priority, c.assignee_id, c.team_id, c.intent, c.sentiment,
-                (select group_concat(l.label separator ' ') from conversation_label l where l.conversation_id = c.id),
+                select c.status, c.priority, c.assignee_id, c.team_id, c.intent, c.sentiment, l.label,
                 b.conversation_id, b.status, b.priority, b.assignee_id, b.team_id, b.labels, b.intent, b.sentiment
                 from conversation c left join automation_baseline b on b.conversation_id = c.id
+                left join conversation_label l on l.conversation_id = c.id
                 where c.id = :id""", Map.of("id", conversationId), (rs, i) -> new Snapshot[] {
                     new Snapshot(conversationId, rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
                             rs.getObject(4, Long.class), labels(rs.getString(7)), rs.getString(5),
@@ -62,7 +64,11 @@ class Baselines {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Snapshot current = rows.getFirst()[0];
+        Set<String> labels = new TreeSet<>();
+        rows.forEach(row -> labels.addAll(row[0].labels()));
+        Snapshot first = rows.getFirst()[0];
+        Snapshot current = new Snapshot(conversationId, first.status(), first.priority(), first.assigneeId(),
+                first.teamId(), labels, first.intent(), first.sentiment());
         Snapshot before = rows.getFirst()[1];
         if (before == null) {
             write(current, true);

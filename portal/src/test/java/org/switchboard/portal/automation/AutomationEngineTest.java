@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,30 @@ class AutomationEngineTest extends PortalTest.Base {
         assertThat(given.events(conversation, "ASSIGNED")).singleElement().asString()
                 .isEqualTo("agent #" + agent + ": rule " + name);
         assertThat(given.applied(conversation)).singleElement().asString().contains("assigned to Vera Vip");
+    }
+
+    @Test
+    void a_message_to_a_conversation_with_many_long_labels_is_no_update() {
+        // 20 labels of 60 characters: longer joined than group_concat_max_len on a server that sets MySQL's 1,024.
+        Set<String> labels = new java.util.TreeSet<>();
+        for (int i = 0; i < 20; i++) {
+            labels.add(("l" + i + "-" + UUID.randomUUID() + "-" + UUID.randomUUID()).substring(0, 60));
+        }
+        Identity visitor = given.visitor();
+        long conversation = given.writes(account, visitor, "Pat Labels", "Hi");
+        triggers.awaitIdle();
+        String marker = unique("seen-");
+        rule(AutomationRuleView.of(unique("Any update "), AutomationTrigger.CONVERSATION_UPDATED,
+                List.of(RuleCondition.of(ConditionField.CHANNEL, ConditionOperator.EQUALS, account)),
+                List.of(RuleAction.addLabel(marker))));
+
+        workflow.changeLabels(conversation, labels, Set.of(), admin().id());
+        Await.until("the rule saw the labels change", () -> given.applied(conversation).size() == 1);
+        assertThat(given.writes(account, visitor, "Pat Labels", "Another message")).isEqualTo(conversation);
+        triggers.awaitIdle();
+
+        assertThat(given.applied(conversation)).as("the message changed no watched attribute").hasSize(1);
+        assertThat(given.conversation(conversation).labels()).containsAll(labels).contains(marker);
     }
 
     @Test
