@@ -1,5 +1,7 @@
 package org.switchboard.portal.automation;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,13 +38,20 @@ import org.switchboard.portal.conversation.CustomerMessageStored;
 class AutomationTriggers implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AutomationTriggers.class);
+    /* Resolutions older than a day are not looked at again; at most this many conversations per catch-up. */
+    private static final Duration CATCH_UP_WINDOW = Duration.ofDays(1);
+    private static final int CATCH_UP_LIMIT = 1_000;
 
     private final AutomationEngine engine;
     private final ThreadPoolExecutor worker;
     private final AtomicLong dropped = new AtomicLong();
+    private final Baselines baselines;
+    private final Clock clock;
 
-    AutomationTriggers(AutomationEngine engine, AutomationProperties properties) {
+    AutomationTriggers(AutomationEngine engine, AutomationProperties properties, Baselines baselines, Clock clock) {
         this.engine = engine;
+        this.baselines = baselines;
+        this.clock = clock;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(properties.queueCapacity()),
                 Thread.ofPlatform().daemon().name("automation").factory());
@@ -109,6 +119,30 @@ class AutomationTriggers implements DisposableBean {
             if (count == 1 || count % 1_000 == 0) {
                 log.warn("Automation cannot keep up: {} triggers dropped so far (their rules did not run)", count);
             }
+        }
+    }
+
+    /**
+     * Queues an update check for every conversation whose trigger was lost (see {@link Baselines#drifted}): rules
+     * watching updates then act as they would have, once. Runs a minute after start and every 10 minutes.
+     * Message and new-conversation triggers lost in a stop are not recovered.
+     *
+     * @return the conversations queued
+     */
+    @Scheduled(fixedDelayString = "${switchboard.automation.catch-up-interval:10m}",
+            initialDelayString = "${switchboard.automation.catch-up-delay:1m}")
+    List<Long> catchUp() {
+        try {
+            List<Long> drifted = baselines.drifted(clock.instant().minus(CATCH_UP_WINDOW), CATCH_UP_LIMIT);
+            drifted.forEach(id -> submit(AutomationJob.of(AutomationTrigger.CONVERSATION_UPDATED, id)));
+            if (!drifted.isEmpty()) {
+                log.info("Automation: {} conversations changed without their update check running; checking now",
+                        drifted.size());
+            }
+            return drifted;
+        } catch (RuntimeException e) {
+            log.warn("Automation catch-up failed (next try at the next interval): {}", e.toString());
+            return List.of();
         }
     }
 

@@ -1,5 +1,8 @@
 package org.switchboard.portal.automation;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +82,28 @@ class Baselines {
             write(current, false);
         }
         return changed;
+    }
+
+    /**
+     * Conversations whose watched attributes differ from what the engine last saw, or that it never saw: those whose
+     * trigger was lost (the portal stopped between a commit and the worker, or the queue was full). Looks at open,
+     * pending and snoozed conversations and at those resolved since {@code resolvedSince}. The labels are compared
+     * joined; a list cut by a low {@code group_concat_max_len} only makes a needless check, as {@link #observe}
+     * compares them exactly.
+     */
+    List<Long> drifted(Instant resolvedSince, int limit) {
+        String drift = """
+                (b.conversation_id is null or not (c.status <=> b.status) or not (c.priority <=> b.priority)
+                or not (c.assignee_id <=> b.assignee_id) or not (c.team_id <=> b.team_id)
+                or not (c.intent <=> b.intent) or not (c.sentiment <=> b.sentiment)
+                or coalesce((select group_concat(l.label order by l.label collate utf8mb4_bin separator ' ')
+                    from conversation_label l where l.conversation_id = c.id), '') collate utf8mb4_bin
+                    <> b.labels collate utf8mb4_bin)""";
+        String from = "select c.id from conversation c left join automation_baseline b on b.conversation_id = c.id ";
+        return sql.queryForList(from + "where c.status in ('OPEN', 'PENDING', 'SNOOZED') and " + drift
+                + " union all " + from + "where c.status = 'RESOLVED' and c.resolved_at >= :since and " + drift
+                + " limit :limit", Map.of("since", LocalDateTime.ofInstant(resolvedSince, ZoneOffset.UTC),
+                        "limit", limit), Long.class);
     }
 
     void absorbStatus(long conversationId, ConversationStatus status) {

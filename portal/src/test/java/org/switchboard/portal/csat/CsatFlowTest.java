@@ -62,7 +62,6 @@ class CsatFlowTest {
         PortalTest.Properties.register(registry);
         // The tests run the sweep themselves, when they have moved time.
         registry.add("switchboard.csat.sweep-interval", () -> "1h");
-        registry.add("switchboard.csat.catch-up-delay", () -> "1h");
         // The AI's classification of a customer's message is a status change that asks CSAT again, at a moment
         // of its own: the catch-up test would race with it. Surveys do not depend on the AI.
         registry.add("switchboard.ai.enabled", () -> "false");
