@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record IngestProperties(int writers, int maxBatch, int queueCapacity, int waitSeconds) {
 
     public IngestProperties {
-        writers = writers <= 0 ? 2 : writers;
+        // One: on 2 cores it formed larger batches and took 9-10% more than two (docs/ingest.md); more cores may
+        // want more.
+        writers = writers <= 0 ? 1 : writers;
         maxBatch = maxBatch <= 0 ? 100 : maxBatch;
         queueCapacity = queueCapacity <= 0 ? 5_000 : queueCapacity;
         waitSeconds = waitSeconds <= 0 ? 30 : waitSeconds;

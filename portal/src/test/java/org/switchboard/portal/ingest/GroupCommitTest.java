@@ -38,6 +38,12 @@ import org.switchboard.portal.inbox.InboxSearch;
 @PortalTest
 class GroupCommitTest extends PortalTest.Base {
 
+    /* Two writers (the default is one), so that two of them write to one conversation at once. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void twoWriters(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("switchboard.ingest.writers", () -> "2");
+    }
+
     @LocalServerPort
     int port;
 
