@@ -59,11 +59,19 @@ final class CachingEmbedder {
         };
     }
 
-    /** Whether this text's vector under the embedder's current model is cached. */
-    boolean knows(Embedder embedder, String text) {
+    /**
+     * Embeds a text ahead of its use unless its vector under the embedder's current model is cached.
+     *
+     * @return whether it was embedded now
+     */
+    boolean warm(Embedder embedder, String text) throws AiException {
         ModelInfo current = embedder.model();
         synchronized (vectors) {
-            return current.equals(model) && vectors.containsKey(text);
+            if (current.equals(model) && vectors.containsKey(text)) {
+                return false;
+            }
         }
+        of(embedder).embed(text);
+        return true;
     }
 }

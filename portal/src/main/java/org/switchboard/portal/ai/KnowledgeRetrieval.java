@@ -75,14 +75,11 @@ public class KnowledgeRetrieval {
         if (embedders.isEmpty()) {
             return 0;
         }
-        Embedder raw = embedders.getFirst().extension();
-        Embedder embedder = cache.of(raw);
+        Embedder embedder = embedders.getFirst().extension();
         int embedded = 0;
         try {
             for (KnowledgePassage article : knowledge.published(null, SEMANTIC_ARTICLES)) {
-                String text = SemanticRanking.textOf(article);
-                if (!cache.knows(raw, text)) {
-                    embedder.embed(text);
+                if (cache.warm(embedder, SemanticRanking.textOf(article))) {
                     embedded++;
                 }
             }

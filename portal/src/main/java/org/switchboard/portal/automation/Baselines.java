@@ -52,27 +52,34 @@ class Baselines {
     List<String> observe(long conversationId) {
         // One row per label: group_concat would cut long label lists on a server whose group_concat_max_len is
         // set low (MariaDB's default is 1 MB, MySQL's 1,024 bytes), and a cut list would look like a change.
-        List<Snapshot[]> rows = sql.query("""
+        Snapshot[] nowAndBefore = sql.query("""
                 select c.status, c.priority, c.assignee_id, c.team_id, c.intent, c.sentiment, l.label,
                 b.conversation_id, b.status, b.priority, b.assignee_id, b.team_id, b.labels, b.intent, b.sentiment
                 from conversation c left join automation_baseline b on b.conversation_id = c.id
                 left join conversation_label l on l.conversation_id = c.id
-                where c.id = :id""", Map.of("id", conversationId), (rs, i) -> new Snapshot[] {
-                    new Snapshot(conversationId, rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
-                            rs.getObject(4, Long.class), labels(rs.getString(7)), rs.getString(5),
-                            rs.getString(6)),
-                    rs.getObject(8) == null ? null : new Snapshot(conversationId, rs.getString(9),
+                where c.id = :id""", Map.of("id", conversationId), rs -> {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    Snapshot before = rs.getObject(8) == null ? null : new Snapshot(conversationId, rs.getString(9),
                             rs.getString(10), rs.getObject(11, Long.class), rs.getObject(12, Long.class),
-                            labels(rs.getString(13)), rs.getString(14), rs.getString(15))});
-        if (rows.isEmpty()) {
+                            labels(rs.getString(13)), rs.getString(14), rs.getString(15));
+                    // The conversation's columns are the same on every row; the rows differ by label.
+                    Snapshot now = new Snapshot(conversationId, rs.getString(1), rs.getString(2),
+                            rs.getObject(3, Long.class), rs.getObject(4, Long.class), new TreeSet<>(),
+                            rs.getString(5), rs.getString(6));
+                    do {
+                        if (rs.getString(7) != null) {
+                            now.labels().add(rs.getString(7));
+                        }
+                    } while (rs.next());
+                    return new Snapshot[] {now, before};
+                });
+        if (nowAndBefore == null) {
             return List.of();
         }
-        Set<String> labels = new TreeSet<>();
-        rows.forEach(row -> labels.addAll(row[0].labels()));
-        Snapshot first = rows.getFirst()[0];
-        Snapshot current = new Snapshot(conversationId, first.status(), first.priority(), first.assigneeId(),
-                first.teamId(), labels, first.intent(), first.sentiment());
-        Snapshot before = rows.getFirst()[1];
+        Snapshot current = nowAndBefore[0];
+        Snapshot before = nowAndBefore[1];
         if (before == null) {
             write(current, true);
             return List.of();

@@ -10,8 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Values read from settings tables, kept for a short time. The node that changes a setting calls
- * {@link #invalidateAll()} after its commit and sees the change at once; another node of a cluster sees it within
- * {@code timeToLive}.
+ * {@link #invalidateAll()} after its commit (or {@link #invalidateAfterTransaction()} inside it) and sees the change
+ * at once; another node of a cluster sees it within {@code timeToLive}.
  *
  * <p>A value loaded while an invalidation happened is not kept: the load may have read the rows from before the
  * change, and keeping it would hide the change until the entry expires.
@@ -59,7 +59,7 @@ public final class SettingsCache<K, V> {
      * would let a reader cache the rows from before the change again; forgetting after a rollback too drops what a
      * reader in that transaction may have cached of the change that did not happen.
      */
-    public void invalidateAfterCommit() {
+    public void invalidateAfterTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             invalidateAll();
             return;

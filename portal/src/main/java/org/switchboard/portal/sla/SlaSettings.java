@@ -194,8 +194,8 @@ public class SlaSettings {
     }
 
     private void forgetCachedSettings() {
-        enabledByPriority.invalidateAfterCommit();
-        calendars.invalidateAfterCommit();
+        enabledByPriority.invalidateAfterTransaction();
+        calendars.invalidateAfterTransaction();
     }
 
     private SlaPolicySettings validate(SlaPolicySettings policy) {

@@ -60,11 +60,11 @@ class SettingsCacheTest {
     }
 
     @Test
-    void without_a_transaction_invalidate_after_commit_forgets_at_once() {
+    void without_a_transaction_invalidate_after_transaction_forgets_at_once() {
         SettingsCache<String, String> cache = new SettingsCache<>(Duration.ofMinutes(1));
         cache.get("a", this::load);
 
-        cache.invalidateAfterCommit();
+        cache.invalidateAfterTransaction();
 
         assertThat(cache.get("a", this::load)).isEqualTo("a#2");
     }

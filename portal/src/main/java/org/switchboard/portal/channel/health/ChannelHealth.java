@@ -56,7 +56,7 @@ public class ChannelHealth {
     public Map<String, AccountHealth> of(List<String> accountIds) {
         RoleGuard.requireAdmin("see channel health");
         // The connectors' checks run at once, side by side: a page of accounts waits at most one timeout.
-        Map<String, CompletableFuture<ConnectionHealth>> checks = new java.util.LinkedHashMap<>();
+        Map<String, CompletableFuture<AccountHealth.Check>> checks = new java.util.LinkedHashMap<>();
         accountIds.forEach(id -> checks.put(id, startCheck(id)));
         Map<String, AccountHealth> result = new java.util.LinkedHashMap<>();
         long deadline = System.nanoTime() + CHECK_TIMEOUT.toNanos();
@@ -70,7 +70,7 @@ public class ChannelHealth {
         return measure(accountId, startCheck(accountId), System.nanoTime() + CHECK_TIMEOUT.toNanos());
     }
 
-    private AccountHealth measure(String accountId, CompletableFuture<ConnectionHealth> check, long deadline) {
+    private AccountHealth measure(String accountId, CompletableFuture<AccountHealth.Check> check, long deadline) {
         Instant since = clock.instant().minus(WINDOW);
         Instant lastIn = instant(jdbc.queryForObject("select max(created_at) from message where channel_account_id = ?"
                 + " and direction = 'IN'", LocalDateTime.class, accountId));
@@ -84,43 +84,43 @@ public class ChannelHealth {
                 ((Number) counts.get("failed")).longValue(), await(check, deadline));
     }
 
-    /** Starts the connector's own check on a thread of its own; completes with an exception when it cannot run. */
-    private CompletableFuture<ConnectionHealth> startCheck(String accountId) {
-        CompletableFuture<ConnectionHealth> health = new CompletableFuture<>();
+    /** Starts the connector's own check on a thread of its own; already done when the account has no connection. */
+    private CompletableFuture<AccountHealth.Check> startCheck(String accountId) {
         ChannelConnection connection;
         try {
             connection = connections.connection(accountId);
         } catch (ChannelUnavailableException | UnknownChannelAccountException e) {
-            health.completeExceptionally(new Unavailable(e.getMessage()));
-            return health;
+            return CompletableFuture.completedFuture(new AccountHealth.Check(AccountHealth.Status.UNAVAILABLE,
+                    e.getMessage()));
         }
+        CompletableFuture<AccountHealth.Check> check = new CompletableFuture<>();
         Thread.ofVirtual().name("health-" + accountId).start(() -> {
             try {
-                health.complete(connection.health());
+                check.complete(reported(connection.health()));
             } catch (RuntimeException | LinkageError e) {
-                health.completeExceptionally(e);
+                check.complete(new AccountHealth.Check(AccountHealth.Status.DOWN,
+                        "the connector's health check failed: " + e));
             }
         });
-        return health;
+        return check;
     }
 
-    private static AccountHealth.Check await(CompletableFuture<ConnectionHealth> health, long deadline) {
+    private static AccountHealth.Check reported(ConnectionHealth reported) {
+        if (reported == null) {
+            return new AccountHealth.Check(AccountHealth.Status.UP, "the connector reports nothing");
+        }
+        return new AccountHealth.Check(reported.healthy() ? AccountHealth.Status.UP : AccountHealth.Status.DOWN,
+                reported.detail() == null ? "" : reported.detail());
+    }
+
+    private static AccountHealth.Check await(CompletableFuture<AccountHealth.Check> check, long deadline) {
         try {
-            ConnectionHealth reported = health.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (reported == null) {
-                return new AccountHealth.Check(AccountHealth.Status.UP, "the connector reports nothing");
-            }
-            return new AccountHealth.Check(reported.healthy() ? AccountHealth.Status.UP : AccountHealth.Status.DOWN,
-                    reported.detail() == null ? "" : reported.detail());
+            return check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return new AccountHealth.Check(AccountHealth.Status.DOWN, "the connector's health check did not answer"
                     + " within " + CHECK_TIMEOUT.toSeconds() + " s");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Unavailable unavailable) {
-                return new AccountHealth.Check(AccountHealth.Status.UNAVAILABLE, unavailable.getMessage());
-            }
-            return new AccountHealth.Check(AccountHealth.Status.DOWN, "the connector's health check failed: "
-                    + e.getCause());
+            throw new IllegalStateException("a health check future completes normally", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new AccountHealth.Check(AccountHealth.Status.DOWN, "interrupted");
@@ -165,13 +165,5 @@ public class ChannelHealth {
     /** Hibernate writes instants as UTC ({@code hibernate.jdbc.time_zone}); read them back the same way. */
     private static Instant instant(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
-
-    /** The account has no running connection (plugin stopped, failed or missing): no check could start. */
-    private static final class Unavailable extends RuntimeException {
-
-        Unavailable(String message) {
-            super(message, null, false, false);
-        }
     }
 }
