@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,8 @@ public class OutboundDispatcher implements SmartLifecycle {
     private final ReentrantReadWriteLock sending = new ReentrantReadWriteLock();
     /** Entries that wait for their channel (plugin stopped, account disabled); tried again when a plugin starts. */
     private final Set<Long> waitingForChannel = ConcurrentHashMap.newKeySet();
+    /** Plugins started so far: a delivery that found its channel unavailable checks it did not miss one. */
+    private final AtomicLong pluginStarts = new AtomicLong();
     private volatile ExecutorService lanes = newLanes();
     private volatile boolean running;
     private Thread worker;
@@ -85,7 +88,10 @@ public class OutboundDispatcher implements SmartLifecycle {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         plugins.addStopListener(new SendsFinishFirst());
-        plugins.addStartListener(pluginId -> retryWaitingForChannel());
+        plugins.addStartListener(pluginId -> {
+            pluginStarts.incrementAndGet();
+            retryWaitingForChannel();
+        });
     }
 
     /** Lets sends in flight finish before a plugin's connections close; holds new ones until it has stopped. */
@@ -221,6 +227,7 @@ public class OutboundDispatcher implements SmartLifecycle {
             return;
         }
         ChannelConnection connection;
+        long startsBefore = pluginStarts.get();
         try {
             connection = connections.connection(entry.getChannelAccountId());
         } catch (ChannelUnavailableException e) {
@@ -228,6 +235,10 @@ public class OutboundDispatcher implements SmartLifecycle {
             transaction.executeWithoutResult(status -> outbox.findById(entryId)
                     .ifPresent(e2 -> e2.deferred(e.getMessage(), clock.instant().plus(properties.unavailableRetry()))));
             waitingForChannel.add(entryId);
+            if (pluginStarts.get() != startsBefore) {
+                // A plugin started while this was deferred: its retry may have run before the entry was waiting.
+                retryWaitingForChannel();
+            }
             return;
         } catch (UnknownChannelAccountException e) {
             SendResult deleted = SendResult.permanent("the channel account was deleted");
