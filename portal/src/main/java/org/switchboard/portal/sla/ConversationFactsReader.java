@@ -3,6 +3,7 @@ package org.switchboard.portal.sla;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,25 @@ class ConversationFactsReader {
 
     @PersistenceContext
     private EntityManager entityManager;
+
+    /**
+     * What decides whether each of these conversations needs an evaluation at all, in one query for all of them:
+     * the policy's inputs (priority, channel kind) and whether a target runs. Native SQL, because Hibernate would
+     * translate a JPQL query with an id list again for every list length.
+     */
+    List<SlaCandidate> candidates(Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return List.of();
+        }
+        List<?> rows = entityManager.createNativeQuery("""
+                select c.id, c.priority, a.connector_id, (c.sla_due_at is not null or c.sla_breached)
+                from conversation c left join channel_account a on a.id = c.last_channel_account_id
+                where c.id in (:ids)""").setParameter("ids", conversationIds).getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(r -> new SlaCandidate(((Number) r[0]).longValue(), Priority.valueOf((String) r[1]),
+                        (String) r[2], ((Number) r[3]).intValue() != 0))
+                .toList();
+    }
 
     Optional<ConversationFacts> read(long conversationId) {
         // The channel kind is the connector id of the account the latest message used; one query with the join.

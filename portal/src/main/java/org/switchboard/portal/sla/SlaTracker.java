@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +80,36 @@ public class SlaTracker {
     }
 
     /**
+     * Evaluates many conversations (the changes that queued up while the previous evaluation ran). One query tells
+     * which of them can have a target at all; only those are evaluated, each in its own transaction as in
+     * {@link #evaluate(long)}, so one that fails does not undo the others.
+     *
+     * @return the conversations whose evaluation failed (all of them if the first query did)
+     */
+    public Set<Long> evaluateAll(Collection<Long> conversationIds) {
+        Instant now = clock.instant();
+        List<Long> concerned = ownTransaction.execute(status -> reader.candidates(conversationIds).stream()
+                .filter(c -> mayHaveTarget(settings.policyFor(c.priority(), c.channelKind()), c.running()))
+                .map(SlaCandidate::id).toList());
+        Set<Long> failed = new LinkedHashSet<>();
+        for (Long id : concerned) {
+            try {
+                evaluate(id, now);
+            } catch (RuntimeException e) {
+                failed.add(id);
+                log.warn("SLA evaluation of conversation {} failed; trying again at the next check: {}", id,
+                        e.toString());
+            }
+        }
+        return failed;
+    }
+
+    /* No policy sets a target, and none runs (a running one sets the due time, in the same transaction). */
+    private static boolean mayHaveTarget(Optional<SlaPolicySettings> policy, boolean running) {
+        return policy.isPresent() || running;
+    }
+
+    /**
      * Checks every conversation with an unmet target that is past due or within the warning window as of
      * {@code now} (the scheduler passes the clock's time). Each is evaluated on its own; one that fails is logged
      * and comes up again at the next check.
@@ -108,8 +140,7 @@ public class SlaTracker {
 
     private void apply(ConversationFacts facts, Instant now) {
         Optional<SlaPolicySettings> policy = settings.policyFor(facts.priority(), facts.channelKind());
-        if (policy.isEmpty() && facts.slaDueAt() == null && !facts.slaBreached()) {
-            // No policy sets a target, and none runs (a running one sets the due time, in this same transaction).
+        if (!mayHaveTarget(policy, facts.slaDueAt() != null || facts.slaBreached())) {
             return;
         }
         BusinessCalendar calendar = policy.map(settings::calendarOf).orElse(null);

@@ -1,9 +1,16 @@
 package org.switchboard.portal.sla;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,19 +22,25 @@ import org.switchboard.portal.conversation.ConversationChanged;
 /**
  * Re-evaluates a conversation's SLA after every committed change, on one worker of its own: the committing thread
  * (a webhook, an agent's click) never waits for it, and a failure here never reaches it. Changes to the same
- * conversation that arrive while it waits are evaluated once. A failed evaluation (the database briefly away, a
- * concurrent evaluation) is kept and tried again at the next check ({@link SlaCheck}).
+ * conversation that arrive while it waits are evaluated once. The worker takes what has queued up at once (at most
+ * {@value #BATCH} conversations), so under load one query screens many conversations instead of one each
+ * ({@link SlaTracker#evaluateAll}). A failed evaluation (the database briefly away, a concurrent evaluation) is kept
+ * and tried again at the next check ({@link SlaCheck}).
  */
 @Component
 class SlaTriggers implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SlaTriggers.class);
+    static final int BATCH = 200;
 
     private final SlaTracker tracker;
+    /** Conversations queued and not yet taken by the worker, in arrival order; {@code waiting} is the same set. */
+    private final Queue<Long> queued = new ConcurrentLinkedQueue<>();
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
     private final Set<Long> failed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** Evaluations queued or running: the worker's backlog, for health checks and tests waiting for quiet. */
-    private final java.util.concurrent.atomic.AtomicInteger backlog = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger backlog = new AtomicInteger();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("sla-evaluation-", 0).factory());
 
@@ -49,12 +62,8 @@ class SlaTriggers implements DisposableBean {
             return;
         }
         backlog.incrementAndGet();
-        try {
-            worker.execute(() -> run(conversationId));
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            waiting.remove(conversationId);
-            backlog.decrementAndGet();
-        }
+        queued.add(conversationId);
+        scheduleDrain();
     }
 
     /** Queues again the evaluations that failed since the last call. */
@@ -65,17 +74,42 @@ class SlaTriggers implements DisposableBean {
         }
     }
 
-    private void run(long conversationId) {
-        // Removed first: a change committed while this evaluation runs queues another one.
-        waiting.remove(conversationId);
+    private void scheduleDrain() {
+        if (!drainScheduled.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            tracker.evaluate(conversationId);
+            worker.execute(this::drain);
+        } catch (RejectedExecutionException shuttingDown) {
+            backlog.addAndGet(-queued.size());
+            queued.clear();
+            waiting.clear();
+        }
+    }
+
+    private void drain() {
+        // Cleared first: a change queued from here on schedules the next drain.
+        drainScheduled.set(false);
+        List<Long> batch = new ArrayList<>();
+        for (Long id = queued.poll(); id != null; id = batch.size() < BATCH ? queued.poll() : null) {
+            // Removed before evaluating: a change committed while this evaluation runs queues another one.
+            waiting.remove(id);
+            batch.add(id);
+        }
+        if (!queued.isEmpty()) {
+            scheduleDrain();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            failed.addAll(tracker.evaluateAll(batch));
         } catch (RuntimeException e) {
-            failed.add(conversationId);
-            log.warn("SLA evaluation of conversation {} failed; trying again at the next check: {}", conversationId,
+            failed.addAll(batch);
+            log.warn("SLA evaluation of {} conversations failed; trying again at the next check: {}", batch.size(),
                     e.toString());
         } finally {
-            backlog.decrementAndGet();
+            backlog.addAndGet(-batch.size());
         }
     }
 
