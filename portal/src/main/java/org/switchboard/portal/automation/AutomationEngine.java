@@ -1,6 +1,7 @@
 package org.switchboard.portal.automation;
 
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,35 @@ class AutomationEngine {
         });
     }
 
+    /**
+     * The update checks of many conversations (those one transaction changed): one read compares them all with
+     * their baselines, then the update rules run, in the given order, for each where a watched attribute changed.
+     */
+    void runUpdateChecks(List<Long> conversationIds) {
+        RuleRun.during(() -> {
+            Set<Long> changed;
+            try {
+                changed = baselines.observeAll(conversationIds).keySet();
+            } catch (RuntimeException e) {
+                log.warn("Automation update checks of {} conversations failed: {}", conversationIds.size(),
+                        e.toString());
+                return;
+            }
+            for (Long id : conversationIds) {
+                if (!changed.contains(id)) {
+                    continue;
+                }
+                AutomationJob job = AutomationJob.of(AutomationTrigger.CONVERSATION_UPDATED, id);
+                try {
+                    applyRules(job);
+                } catch (RuntimeException e) {
+                    log.warn("Automation rules failed for {} on conversation {}: {}", job.trigger(), id,
+                            e.toString());
+                }
+            }
+        });
+    }
+
     private void runOrThrow(AutomationJob job) {
         switch (job.trigger()) {
             case CONVERSATION_CREATED -> baselines.start(job.conversationId());
@@ -60,6 +90,10 @@ class AutomationEngine {
                 // MESSAGE_CREATED and SLA_BREACHED need nothing beforehand.
             }
         }
+        applyRules(job);
+    }
+
+    private void applyRules(AutomationJob job) {
         List<AutomationRuleView> enabled = rules.enabled(job.trigger());
         if (!enabled.isEmpty()) {
             facts.facts(job).ifPresent(f -> evaluate(job, enabled, f));

@@ -112,12 +112,24 @@ class AutomationTriggers implements DisposableBean {
     }
 
     private void submit(AutomationJob job) {
+        queue(() -> engine.run(job), 1);
+    }
+
+    /* One job for many conversations' update checks: their baselines are compared in one read. */
+    private void submitUpdateChecks(List<Long> conversationIds) {
+        if (!conversationIds.isEmpty()) {
+            queue(() -> engine.runUpdateChecks(conversationIds), conversationIds.size());
+        }
+    }
+
+    private void queue(Runnable job, int triggers) {
         try {
-            worker.execute(() -> engine.run(job));
+            worker.execute(job);
         } catch (RejectedExecutionException full) {
-            long count = dropped.incrementAndGet();
-            if (count == 1 || count % 1_000 == 0) {
-                log.warn("Automation cannot keep up: {} triggers dropped so far (their rules did not run)", count);
+            long before = dropped.getAndAdd(triggers);
+            if (before == 0 || before / 1_000 != (before + triggers) / 1_000) {
+                log.warn("Automation cannot keep up: {} triggers dropped so far (their rules did not run)",
+                        before + triggers);
             }
         }
     }
@@ -134,7 +146,7 @@ class AutomationTriggers implements DisposableBean {
     List<Long> catchUp() {
         try {
             List<Long> drifted = baselines.drifted(clock.instant().minus(CATCH_UP_WINDOW), CATCH_UP_LIMIT);
-            drifted.forEach(id -> submit(AutomationJob.of(AutomationTrigger.CONVERSATION_UPDATED, id)));
+            submitUpdateChecks(drifted);
             if (!drifted.isEmpty()) {
                 log.info("Automation: {} conversations changed without their update check running; checking now",
                         drifted.size());
@@ -169,17 +181,23 @@ class AutomationTriggers implements DisposableBean {
         final List<AutomationJob> jobs = new ArrayList<>();
         boolean flushed;
 
+        /*
+         * In trigger order; the update checks of all the transaction's conversations as one job, without those it
+         * created (a new conversation's baseline starts from how it was created).
+         */
         @Override
         public void afterCommit() {
             flushed = true;
             Set<Long> created = new HashSet<>();
-            Set<Long> checked = new HashSet<>();
             jobs.stream().filter(j -> j.trigger() == AutomationTrigger.CONVERSATION_CREATED)
                     .forEach(j -> created.add(j.conversationId()));
-            jobs.stream().sorted(Comparator.comparingInt(AutomationJob::order)).filter(j ->
-                    j.trigger() != AutomationTrigger.CONVERSATION_UPDATED
-                            || !created.contains(j.conversationId()) && checked.add(j.conversationId()))
-                    .forEach(AutomationTriggers.this::submit);
+            int updateOrder = AutomationJob.of(AutomationTrigger.CONVERSATION_UPDATED, 0).order();
+            List<AutomationJob> ordered = jobs.stream().sorted(Comparator.comparingInt(AutomationJob::order))
+                    .toList();
+            ordered.stream().filter(j -> j.order() < updateOrder).forEach(AutomationTriggers.this::submit);
+            submitUpdateChecks(ordered.stream().filter(j -> j.order() == updateOrder)
+                    .map(AutomationJob::conversationId).filter(id -> !created.contains(id)).distinct().toList());
+            ordered.stream().filter(j -> j.order() > updateOrder).forEach(AutomationTriggers.this::submit);
         }
 
         @Override

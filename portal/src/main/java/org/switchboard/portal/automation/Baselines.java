@@ -3,8 +3,12 @@ package org.switchboard.portal.automation;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,52 +47,68 @@ class Baselines {
     }
 
     /**
-     * Compares the conversation with what was last seen and remembers it as it is now. Reads both in one query of
-     * plain columns: this runs for every change of every conversation, with or without rules.
+     * Compares the conversation with what was last seen and remembers it as it is now.
      *
      * @return the attributes that changed; empty when none did, when the conversation was not watched yet, or when
      *         it no longer exists
      */
     List<String> observe(long conversationId) {
+        return observeAll(List.of(conversationId)).getOrDefault(conversationId, List.of());
+    }
+
+    /**
+     * {@link #observe} for many conversations, reading them all in one query of plain columns: this runs for every
+     * change of every conversation, with or without rules.
+     *
+     * @return the conversations where something changed, with what did; the others are not in the map
+     */
+    Map<Long, List<String>> observeAll(Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
         // One row per label: group_concat would cut long label lists on a server whose group_concat_max_len is
         // set low (MariaDB's default is 1 MB, MySQL's 1,024 bytes), and a cut list would look like a change.
-        Snapshot[] nowAndBefore = sql.query("""
-                select c.status, c.priority, c.assignee_id, c.team_id, c.intent, c.sentiment, l.label,
-                b.conversation_id, b.status, b.priority, b.assignee_id, b.team_id, b.labels, b.intent, b.sentiment
+        Map<Long, Snapshot[]> nowAndBefore = new LinkedHashMap<>();
+        sql.query("""
+                select c.id, c.status, c.priority, c.assignee_id, c.team_id, c.intent, c.sentiment, l.label,
+                b.conversation_id, b.status, b.priority, b.assignee_id, b.team_id, b.intent, b.sentiment, b.labels
                 from conversation c left join automation_baseline b on b.conversation_id = c.id
                 left join conversation_label l on l.conversation_id = c.id
-                where c.id = :id""", Map.of("id", conversationId), rs -> {
-                    if (!rs.next()) {
-                        return null;
+                where c.id in (:ids)""", Map.of("ids", conversationIds), (ResultSet rs) -> {
+                    long id = rs.getLong(1);
+                    // The conversation's columns are the same on each of its rows; the rows differ by label.
+                    Snapshot[] pair = nowAndBefore.get(id);
+                    if (pair == null) {
+                        Snapshot before = rs.getObject(9) == null ? null
+                                : snapshot(id, rs, 10, labels(rs.getString(16)));
+                        pair = new Snapshot[] {snapshot(id, rs, 2, new TreeSet<>()), before};
+                        nowAndBefore.put(id, pair);
                     }
-                    Snapshot before = rs.getObject(8) == null ? null : new Snapshot(conversationId, rs.getString(9),
-                            rs.getString(10), rs.getObject(11, Long.class), rs.getObject(12, Long.class),
-                            labels(rs.getString(13)), rs.getString(14), rs.getString(15));
-                    // The conversation's columns are the same on every row; the rows differ by label.
-                    Snapshot now = new Snapshot(conversationId, rs.getString(1), rs.getString(2),
-                            rs.getObject(3, Long.class), rs.getObject(4, Long.class), new TreeSet<>(),
-                            rs.getString(5), rs.getString(6));
-                    do {
-                        if (rs.getString(7) != null) {
-                            now.labels().add(rs.getString(7));
-                        }
-                    } while (rs.next());
-                    return new Snapshot[] {now, before};
+                    if (rs.getString(8) != null) {
+                        pair[0].labels().add(rs.getString(8));
+                    }
                 });
-        if (nowAndBefore == null) {
-            return List.of();
-        }
-        Snapshot current = nowAndBefore[0];
-        Snapshot before = nowAndBefore[1];
-        if (before == null) {
-            write(current, true);
-            return List.of();
-        }
-        List<String> changed = before.differences(current);
-        if (!changed.isEmpty()) {
-            write(current, false);
-        }
-        return changed;
+        Map<Long, List<String>> changes = new LinkedHashMap<>();
+        nowAndBefore.forEach((id, pair) -> {
+            Snapshot current = pair[0];
+            Snapshot before = pair[1];
+            if (before == null) {
+                write(current, true);
+                return;
+            }
+            List<String> changed = before.differences(current);
+            if (!changed.isEmpty()) {
+                write(current, false);
+                changes.put(id, changed);
+            }
+        });
+        return changes;
+    }
+
+    /* Status, priority, assignee, team, intent and sentiment, in this order from column {@code first}. */
+    private static Snapshot snapshot(long id, ResultSet rs, int first, Set<String> labels) throws SQLException {
+        return new Snapshot(id, rs.getString(first), rs.getString(first + 1), rs.getObject(first + 2, Long.class),
+                rs.getObject(first + 3, Long.class), labels, rs.getString(first + 4), rs.getString(first + 5));
     }
 
     /**

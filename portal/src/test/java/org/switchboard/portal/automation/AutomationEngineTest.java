@@ -54,6 +54,8 @@ class AutomationEngineTest extends PortalTest.Base {
     @Autowired
     AutomationTriggers triggers;
     @Autowired
+    AutomationEngine engine;
+    @Autowired
     Baselines baselines;
     @Autowired
     InboundPipeline pipeline;
@@ -182,6 +184,32 @@ class AutomationEngineTest extends PortalTest.Base {
         triggers.catchUp();
         triggers.awaitIdle();
         assertThat(given.applied(conversation)).as("the rule acts once for the change").hasSize(1);
+    }
+
+    @Test
+    void the_update_checks_of_many_conversations_act_only_where_a_watched_attribute_changed() {
+        String marker = unique("urgent-");
+        rule(AutomationRuleView.of(unique("Urgent gets a label "), AutomationTrigger.CONVERSATION_UPDATED,
+                List.of(RuleCondition.of(ConditionField.PRIORITY, ConditionOperator.EQUALS, "URGENT")),
+                List.of(RuleAction.addLabel(marker))));
+        long first = given.writes(account, given.visitor(), "Pat First", "Hello");
+        long second = given.writes(account, given.visitor(), "Pat Second", "Hello");
+        long alreadyUrgent = given.writes(account, given.visitor(), "Pat Urgent", "Hello");
+        workflow.changePriority(alreadyUrgent, Priority.URGENT, null);
+        Await.until("the rule acted on the urgent one", () -> given.applied(alreadyUrgent).size() == 1);
+        triggers.awaitIdle();
+        // Changed behind the worker's back (as if their triggers were lost), then checked together.
+        jdbc.update("update conversation set priority = 'URGENT', version = version + 1 where id in (?, ?)", first,
+                second);
+
+        engine.runUpdateChecks(List.of(first, alreadyUrgent, -1L, second));
+
+        assertThat(given.conversation(first).labels()).containsExactly(marker);
+        assertThat(given.conversation(second).labels()).containsExactly(marker);
+        assertThat(given.applied(alreadyUrgent)).as("nothing changed there since the rule acted").hasSize(1);
+        triggers.awaitIdle();
+        assertThat(baselines.observeAll(List.of(first, second, alreadyUrgent))).as("all seen as they are now")
+                .isEmpty();
     }
 
     @Test
