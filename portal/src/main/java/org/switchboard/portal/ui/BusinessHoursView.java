@@ -1,16 +1,7 @@
 package org.switchboard.portal.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -23,7 +14,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.security.access.AccessDeniedException;
 import org.switchboard.portal.sla.BusinessHoursSettings;
 import org.switchboard.portal.sla.OpeningHours;
 import org.switchboard.portal.sla.SlaException;
@@ -38,35 +28,23 @@ import org.switchboard.portal.sla.WeeklyHoursText;
 @Route("admin/business-hours")
 @PageTitle("Business hours · Switchboard")
 @RolesAllowed({"ADMIN", "SUPERVISOR"})
-public class BusinessHoursView extends VerticalLayout {
+public class BusinessHoursView extends SettingsListEditor<BusinessHoursSettings> {
 
     private static final String OFFICE_DAY = "09:00-17:00";
 
-    final Grid<BusinessHoursSettings> schedules = new Grid<>();
     final TextField name = new TextField("Name");
     final ComboBox<String> timeZone = new ComboBox<>("Time zone");
     final Map<DayOfWeek, TextField> days = new EnumMap<>(DayOfWeek.class);
     final TextArea holidays = new TextArea("Holidays");
-    final Button save = new Button("Save");
-    final Button startNew = new Button("New");
-    final Button delete = new Button("Delete");
-    final Span problem = new Span();
     private final SlaSettings settings;
-    private Long editing;
 
     BusinessHoursView(SlaSettings settings) {
+        super("business-hours", SlaException.class);
         this.settings = settings;
-        schedules.setId("business-hours");
-        schedules.addColumn(BusinessHoursSettings::name).setHeader("Name").setAutoWidth(true);
-        schedules.addColumn(BusinessHoursSettings::timeZone).setHeader("Time zone").setAutoWidth(true);
-        schedules.addColumn(s -> s.hours().toString()).setHeader("Hours").setFlexGrow(1);
-        schedules.addColumn(s -> s.holidays().size()).setHeader("Holidays").setAutoWidth(true);
-        schedules.setAllRowsVisible(true);
-        schedules.asSingleSelect().addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                edit(e.getValue());
-            }
-        });
+        grid.addColumn(BusinessHoursSettings::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(BusinessHoursSettings::timeZone).setHeader("Time zone").setAutoWidth(true);
+        grid.addColumn(s -> s.hours().toString()).setHeader("Hours").setFlexGrow(1);
+        grid.addColumn(s -> s.holidays().size()).setHeader("Holidays").setAutoWidth(true);
 
         timeZone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
         HorizontalLayout week = new HorizontalLayout();
@@ -82,76 +60,51 @@ public class BusinessHoursView extends VerticalLayout {
         holidays.setPlaceholder("2026-12-25 Christmas Day\n2026-12-26 Boxing Day");
         holidays.setHelperText("One per line: the date, then a name. The whole day is closed.");
         holidays.setWidth("30em");
-        problem.getStyle().set("color", "var(--lumo-error-text-color)");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> save());
-        startNew.addClickListener(e -> startNew());
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        delete.addClickListener(e -> delete());
-        HorizontalLayout head = new HorizontalLayout(name, timeZone);
-        HorizontalLayout actions = new HorizontalLayout(save, startNew, delete);
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H3("Business hours"), schedules, head, week, holidays, problem, actions);
-        refresh();
-        startNew();
+        layOut("Business hours", List.of(new HorizontalLayout(name, timeZone), week, holidays));
     }
 
-    void save() {
-        try {
-            Map<DayOfWeek, List<OpeningHours>> week = new EnumMap<>(DayOfWeek.class);
-            days.forEach((day, field) -> week.put(day, WeeklyHoursText.parseDay(field.getValue(), field.getLabel())));
-            BusinessHoursSettings saved = settings.saveBusinessHours(new BusinessHoursSettings(editing,
-                    name.getValue(), timeZone.getValue(), WeeklyHours.of(week),
-                    WeeklyHoursText.parseHolidays(holidays.getValue())));
-            refresh();
-            edit(saved);
-            Notification.show("Saved \"" + saved.name() + "\".");
-        } catch (SlaException | AccessDeniedException problemFound) {
-            show(problemFound.getMessage());
-        }
+    @Override
+    BusinessHoursSettings store(Long id) {
+        Map<DayOfWeek, List<OpeningHours>> week = new EnumMap<>(DayOfWeek.class);
+        days.forEach((day, field) -> week.put(day, WeeklyHoursText.parseDay(field.getValue(), field.getLabel())));
+        return settings.saveBusinessHours(new BusinessHoursSettings(id, name.getValue(), timeZone.getValue(),
+                WeeklyHours.of(week), WeeklyHoursText.parseHolidays(holidays.getValue())));
     }
 
-    private void delete() {
-        if (editing == null) {
-            return;
-        }
-        try {
-            settings.deleteBusinessHours(editing);
-            refresh();
-            startNew();
-        } catch (SlaException | AccessDeniedException problemFound) {
-            show(problemFound.getMessage());
-        }
+    @Override
+    void remove(long id) {
+        settings.deleteBusinessHours(id);
     }
 
-    private void edit(BusinessHoursSettings hours) {
-        editing = hours.id();
+    @Override
+    void fill(BusinessHoursSettings hours) {
         name.setValue(hours.name());
         timeZone.setValue(hours.timeZone());
         days.forEach((day, field) -> field.setValue(WeeklyHoursText.formatDay(hours.hours().on(day))));
         holidays.setValue(WeeklyHoursText.formatHolidays(hours.holidays()));
-        delete.setEnabled(true);
-        problem.setText("");
     }
 
-    private void startNew() {
-        editing = null;
-        schedules.asSingleSelect().clear();
+    @Override
+    void clearForm() {
         name.clear();
         timeZone.setValue(ZoneId.systemDefault().getId());
         days.forEach((day, field) -> field.setValue(
                 day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY ? "" : OFFICE_DAY));
         holidays.clear();
-        delete.setEnabled(false);
-        problem.setText("");
     }
 
-    private void show(String message) {
-        problem.setText(message);
-        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    @Override
+    Long idOf(BusinessHoursSettings hours) {
+        return hours.id();
     }
 
-    private void refresh() {
-        schedules.setItems(settings.businessHours());
+    @Override
+    String nameOf(BusinessHoursSettings hours) {
+        return hours.name();
+    }
+
+    @Override
+    List<BusinessHoursSettings> load() {
+        return settings.businessHours();
     }
 }

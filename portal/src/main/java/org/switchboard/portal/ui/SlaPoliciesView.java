@@ -1,17 +1,8 @@
 package org.switchboard.portal.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -22,7 +13,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.security.access.AccessDeniedException;
 import org.switchboard.plugin.api.channel.ChannelConnector;
 import org.switchboard.portal.channel.ChannelAccountView;
 import org.switchboard.portal.channel.ChannelAccounts;
@@ -41,9 +31,8 @@ import org.switchboard.portal.sla.SlaSettings;
 @Route("admin/sla-policies")
 @PageTitle("SLA policies · Switchboard")
 @RolesAllowed({"ADMIN", "SUPERVISOR"})
-public class SlaPoliciesView extends VerticalLayout {
+public class SlaPoliciesView extends SettingsListEditor<SlaPolicySettings> {
 
-    final Grid<SlaPolicySettings> policies = new Grid<>();
     final TextField name = new TextField("Policy");
     final ComboBox<Priority> priority = new ComboBox<>("Priority");
     final ComboBox<String> channel = new ComboBox<>("Channel");
@@ -51,32 +40,20 @@ public class SlaPoliciesView extends VerticalLayout {
     final TextField resolution = new TextField("Resolve within");
     final ComboBox<BusinessHoursSettings> hours = new ComboBox<>("Counted in");
     final Checkbox enabled = new Checkbox("Enabled");
-    final Button save = new Button("Save");
-    final Button startNew = new Button("New");
-    final Button delete = new Button("Delete");
-    final Span problem = new Span();
     private final SlaSettings settings;
     private final TreeSet<String> channels = new TreeSet<>();
     private Map<Long, BusinessHoursSettings> hoursById = Map.of();
-    private Long editing;
 
     SlaPoliciesView(SlaSettings settings, ChannelAccounts accounts, PluginHost plugins) {
+        super("sla-policies", SlaException.class);
         this.settings = settings;
-        policies.setId("sla-policies");
-        policies.addColumn(SlaPolicySettings::name).setHeader("Policy").setAutoWidth(true);
-        policies.addColumn(p -> p.priority().name().toLowerCase(Locale.ROOT)).setHeader("Priority").setAutoWidth(true);
-        policies.addColumn(p -> p.channel() == null ? "any" : p.channel()).setHeader("Channel").setAutoWidth(true);
-        policies.addColumn(p -> DurationText.format(p.firstResponse())).setHeader("First response")
-                .setAutoWidth(true);
-        policies.addColumn(p -> DurationText.format(p.resolution())).setHeader("Resolution").setAutoWidth(true);
-        policies.addColumn(this::hoursName).setHeader("Counted in").setFlexGrow(1);
-        policies.addColumn(p -> p.enabled() ? "enabled" : "disabled").setHeader("").setAutoWidth(true);
-        policies.setAllRowsVisible(true);
-        policies.asSingleSelect().addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                edit(e.getValue());
-            }
-        });
+        grid.addColumn(SlaPolicySettings::name).setHeader("Policy").setAutoWidth(true);
+        grid.addColumn(p -> p.priority().name().toLowerCase(Locale.ROOT)).setHeader("Priority").setAutoWidth(true);
+        grid.addColumn(p -> p.channel() == null ? "any" : p.channel()).setHeader("Channel").setAutoWidth(true);
+        grid.addColumn(p -> DurationText.format(p.firstResponse())).setHeader("First response").setAutoWidth(true);
+        grid.addColumn(p -> DurationText.format(p.resolution())).setHeader("Resolution").setAutoWidth(true);
+        grid.addColumn(this::hoursName).setHeader("Counted in").setFlexGrow(1);
+        grid.addColumn(p -> p.enabled() ? "enabled" : "disabled").setHeader("").setAutoWidth(true);
 
         priority.setItems(Priority.values());
         plugins.extensions(ChannelConnector.class).forEach(c -> channels.add(c.extension().descriptor().id()));
@@ -96,53 +73,26 @@ public class SlaPoliciesView extends VerticalLayout {
         hours.setItemLabelGenerator(BusinessHoursSettings::name);
         hours.setPlaceholder("calendar time (24/7)");
         hours.setClearButtonVisible(true);
-        problem.getStyle().set("color", "var(--lumo-error-text-color)");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> save());
-        startNew.addClickListener(e -> startNew());
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        delete.addClickListener(e -> delete());
-
-        HorizontalLayout what = new HorizontalLayout(name, priority, channel);
-        HorizontalLayout targets = new HorizontalLayout(firstResponse, resolution, hours);
-        HorizontalLayout actions = new HorizontalLayout(enabled, save, startNew, delete);
-        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new H3("SLA policies"), policies, what, targets, problem, actions);
-        refresh();
-        startNew();
+        layOut("SLA policies", List.of(new HorizontalLayout(name, priority, channel),
+                new HorizontalLayout(firstResponse, resolution, hours)), enabled);
     }
 
-    void save() {
-        try {
-            BusinessHoursSettings counted = hours.getValue();
-            SlaPolicySettings saved = settings.savePolicy(new SlaPolicySettings(editing, name.getValue(),
-                    priority.getValue(), channel.getValue(),
-                    DurationText.parse(firstResponse.getValue(), "first-response"),
-                    DurationText.parse(resolution.getValue(), "resolution"),
-                    counted == null ? null : counted.id(), enabled.getValue()));
-            refresh();
-            edit(saved);
-            Notification.show("Saved \"" + saved.name() + "\".");
-        } catch (SlaException | AccessDeniedException problemFound) {
-            show(problemFound.getMessage());
-        }
+    @Override
+    SlaPolicySettings store(Long id) {
+        BusinessHoursSettings counted = hours.getValue();
+        return settings.savePolicy(new SlaPolicySettings(id, name.getValue(), priority.getValue(),
+                channel.getValue(), DurationText.parse(firstResponse.getValue(), "first-response"),
+                DurationText.parse(resolution.getValue(), "resolution"), counted == null ? null : counted.id(),
+                enabled.getValue()));
     }
 
-    private void delete() {
-        if (editing == null) {
-            return;
-        }
-        try {
-            settings.deletePolicy(editing);
-            refresh();
-            startNew();
-        } catch (SlaException | AccessDeniedException problemFound) {
-            show(problemFound.getMessage());
-        }
+    @Override
+    void remove(long id) {
+        settings.deletePolicy(id);
     }
 
-    private void edit(SlaPolicySettings policy) {
-        editing = policy.id();
+    @Override
+    void fill(SlaPolicySettings policy) {
         name.setValue(policy.name());
         priority.setValue(policy.priority());
         if (policy.channel() != null && channels.add(policy.channel())) {
@@ -153,13 +103,10 @@ public class SlaPoliciesView extends VerticalLayout {
         resolution.setValue(policy.resolution() == null ? "" : DurationText.format(policy.resolution()));
         hours.setValue(policy.businessHoursId() == null ? null : hoursById.get(policy.businessHoursId()));
         enabled.setValue(policy.enabled());
-        delete.setEnabled(true);
-        problem.setText("");
     }
 
-    private void startNew() {
-        editing = null;
-        policies.asSingleSelect().clear();
+    @Override
+    void clearForm() {
         name.clear();
         priority.setValue(Priority.NORMAL);
         channel.clear();
@@ -167,20 +114,30 @@ public class SlaPoliciesView extends VerticalLayout {
         resolution.clear();
         hours.clear();
         enabled.setValue(true);
-        delete.setEnabled(false);
-        problem.setText("");
     }
 
-    private void show(String message) {
-        problem.setText(message);
-        Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    @Override
+    Long idOf(SlaPolicySettings policy) {
+        return policy.id();
     }
 
-    private void refresh() {
+    @Override
+    String nameOf(SlaPolicySettings policy) {
+        return policy.name();
+    }
+
+    /* The schedules first: the grid and the form name each policy's. */
+    @Override
+    void refresh() {
         List<BusinessHoursSettings> schedules = settings.businessHours();
         hoursById = schedules.stream().collect(Collectors.toMap(BusinessHoursSettings::id, Function.identity()));
         hours.setItems(schedules);
-        policies.setItems(settings.policies());
+        super.refresh();
+    }
+
+    @Override
+    List<SlaPolicySettings> load() {
+        return settings.policies();
     }
 
     private String hoursName(SlaPolicySettings policy) {

@@ -57,7 +57,7 @@ class SlaSettingsViewsTest extends SpringBrowserlessTest {
         assertThat(saved.hours().on(DayOfWeek.FRIDAY)).hasSize(2);
         assertThat(saved.hours().on(DayOfWeek.SUNDAY)).isEmpty();
         assertThat(saved.isHoliday(LocalDate.of(2026, 12, 25))).isTrue();
-        assertThat(view.schedules.getListDataView().getItems().map(BusinessHoursSettings::name))
+        assertThat(view.grid.getListDataView().getItems().map(BusinessHoursSettings::name))
                 .contains("Berlin office");
         assertThat(audit.latest(SlaSettings.AUDIT_HOURS_SAVED, 5)).anyMatch(e -> e.getDetail()
                 .startsWith("Berlin office"));
