@@ -2,7 +2,6 @@ package org.switchboard.portal.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.plugin.api.channel.DeliveryStatus;
-import org.switchboard.plugin.testkit.ProviderStub;
-import org.switchboard.plugin.testkit.SendOutcome;
-import org.switchboard.plugins.whatsapp.WhatsappScenario;
 import org.switchboard.portal.Await;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.channel.PublicUrlProperties;
-import org.switchboard.portal.channels.ScenarioDelivery;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.customerdata.CustomerDataSources;
 import org.switchboard.portal.knowledge.KnowledgeBase;
@@ -79,54 +74,39 @@ class AiPipelineTest {
     @Autowired
     TriageRules triage;
 
-    ProviderStub provider;
-    ProviderStub shop;
     JdbcTemplate jdbc;
-    String whatsappAccount;
-    WhatsappScenario whatsapp = new WhatsappScenario();
+    WhatsappShopScenario scenario;
 
     @BeforeEach
     void channelShopAndKnowledge() {
-        provider = ProviderStub.start();
-        shop = ProviderStub.start();
         jdbc = new JdbcTemplate(dataSource);
-        whatsappAccount = accounts.create("WhatsApp " + UUID.randomUUID(), "whatsapp",
-                whatsapp.config(provider.baseUrl())).id();
-        shop.always("GET", "/api/orders", ProviderStub.Answer.json(200, """
-                [{"number":"4827","status":"shipped","updated_at":"2026-11-22T18:00:00Z","total":"59.90",
-                  "currency":"EUR","tracking_number":"1Z999AA10123456784","carrier":"UPS"}]"""));
-        dataSources.create("Shop " + UUID.randomUUID(), "shop-orders", Map.of("baseUrl", shop.baseUrl() + "/api"));
+        scenario = new WhatsappShopScenario(port, accounts, dataSources, urls, jdbc);
         knowledge.save(null, "Return policy", "You can return any item within 30 days of delivery.",
                 List.of("returns"), "en", true);
     }
 
     @AfterEach
     void stop() {
-        dataSources.list().forEach(s -> dataSources.setEnabled(s.id(), false));
-        provider.close();
-        shop.close();
+        scenario.close();
     }
 
     @Test
     void an_order_status_question_on_whatsapp_is_answered_from_the_shops_data() throws Exception {
-        whatsapp.arrangeSend(provider, SendOutcome.ACCEPTED);
-        long conversation = customerWrites("Hi, where is my order #4827?");
+        scenario.acceptSends();
+        long conversation = scenario.customerWrites("Hi, where is my order #4827?");
 
-        try {
-            Await.until("the assistant answered", () -> botReplies(conversation) == 1);
-        } catch (AssertionError timedOut) {
-            throw new AssertionError(timedOut.getMessage() + "; events: " + eventsText(conversation), timedOut);
-        }
+        scenario.await(conversation, "the assistant answered", () -> scenario.botReplies(conversation) == 1);
         String answer = jdbc.queryForObject("select body_text from message where conversation_id = ? and direction"
                 + " = 'OUT'", String.class, conversation);
         assertThat(answer).contains("4827").containsIgnoringCase("shipped").contains("1Z999AA10123456784");
-        assertThat(events(conversation, "AI_CLASSIFIED")).as("intent and sentiment").isEqualTo(2);
-        assertThat(events(conversation, "BOT_REPLY")).isEqualTo(1);
+        assertThat(scenario.events(conversation, "AI_CLASSIFIED")).as("intent and sentiment").isEqualTo(2);
+        assertThat(scenario.events(conversation, "BOT_REPLY")).isEqualTo(1);
         assertThat(jdbc.queryForObject("select detail from conversation_event where conversation_id = ? and"
                 + " event_type = 'BOT_REPLY'", String.class, conversation)).as("the decision: model and confidence")
                 .contains("assistant-templates@").matches("0\\.\\d\\d .*");
-        assertThat(events(conversation, "AI_SUGGESTED")).as("a sent answer is not a suggestion").isZero();
-        assertThat(events(conversation, "FIRST_RESPONSE")).as("a bot is not a human first response").isZero();
+        assertThat(scenario.events(conversation, "AI_SUGGESTED")).as("a sent answer is not a suggestion").isZero();
+        assertThat(scenario.events(conversation, "FIRST_RESPONSE")).as("a bot is not a human first response")
+                .isZero();
         dispatcher.deliverDue();
         long reply = jdbc.queryForObject("select id from message where conversation_id = ? and direction = 'OUT'",
                 Long.class, conversation);
@@ -136,13 +116,14 @@ class AiPipelineTest {
 
     @Test
     void a_complaint_is_handed_to_a_human_with_a_summary_and_nothing_is_sent() throws Exception {
-        long conversation = customerWrites("This is unacceptable, the blender broke after one day. I want a manager!");
+        long conversation = scenario.customerWrites(
+                "This is unacceptable, the blender broke after one day. I want a manager!");
 
-        Await.until("the assistant escalated", () -> events(conversation, "ESCALATED") == 1);
-        assertThat(botReplies(conversation)).isZero();
+        Await.until("the assistant escalated", () -> scenario.events(conversation, "ESCALATED") == 1);
+        assertThat(scenario.botReplies(conversation)).isZero();
         String summary = queries.aiNotes(conversation).summary();
         assertThat(summary).isNotBlank().containsIgnoringCase("whatsapp");
-        Await.until("the sentiment is recorded", () -> events(conversation, "AI_CLASSIFIED") == 2);
+        Await.until("the sentiment is recorded", () -> scenario.events(conversation, "AI_CLASSIFIED") == 2);
         long customer = jdbc.queryForObject("select customer_id from conversation where id = ?", Long.class,
                 conversation);
         assertThat(queries.sentimentTrend(customer, 5)).containsExactly("negative 0.90");
@@ -156,38 +137,13 @@ class AiPipelineTest {
         triage.save(new TriageRuleView(null, "Other questions on WhatsApp", true, "other", null, "whatsapp", null,
                 null, Priority.URGENT, team, java.util.Set.of("Needs Triage")));
 
-        long conversation = customerWrites("Hello there, quick question about your opening hours");
+        long conversation = scenario.customerWrites("Hello there, quick question about your opening hours");
 
-        Await.until("the rule acted", () -> events(conversation, "TEAM_CHANGED") == 1);
+        Await.until("the rule acted", () -> scenario.events(conversation, "TEAM_CHANGED") == 1);
         assertThat(jdbc.queryForMap("select priority, team_id from conversation where id = ?", conversation))
                 .containsEntry("priority", "URGENT").containsEntry("team_id", team);
         Await.until("the rule labelled it", () -> jdbc.queryForList("select label from conversation_label where"
                 + " conversation_id = ?", String.class, conversation).contains("needs-triage"));
-    }
-
-    private long customerWrites(String text) throws Exception {
-        String number = "1650555" + (int) (Math.random() * 9000 + 1000);
-        String id = "wamid.ai" + UUID.randomUUID().toString().replace("-", "");
-        URI webhook = urls.webhookUrl(whatsappAccount);
-        assertThat(new ScenarioDelivery(port).deliver(whatsappAccount, whatsapp.inboundText(webhook, id, number, text))
-                .statusCode()).isEqualTo(200);
-        return jdbc.queryForObject("select conversation_id from message where external_id = ?", Long.class, id);
-    }
-
-    /** What the pipeline recorded, for a failure message. */
-    private String eventsText(long conversation) {
-        return jdbc.queryForList("select event_type, detail from conversation_event where conversation_id = ?",
-                conversation).toString();
-    }
-
-    private int botReplies(long conversation) {
-        return jdbc.queryForObject("select count(*) from message where conversation_id = ? and direction = 'OUT' and"
-                + " author_agent_id is null", Integer.class, conversation);
-    }
-
-    private int events(long conversation, String type) {
-        return jdbc.queryForObject("select count(*) from conversation_event where conversation_id = ? and"
-                + " event_type = ?", Integer.class, conversation, type);
     }
 
     /** A real plugin JAR with a keyword intent classifier: enough to drive the pipeline deterministically. */

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -30,15 +28,11 @@ import org.switchboard.plugin.api.ai.KnowledgePassage;
 import org.switchboard.plugin.api.ai.MessageClassifier;
 import org.switchboard.plugin.api.ai.ModelInfo;
 import org.switchboard.plugin.api.channel.DeliveryStatus;
-import org.switchboard.plugin.testkit.ProviderStub;
-import org.switchboard.plugin.testkit.SendOutcome;
-import org.switchboard.plugins.whatsapp.WhatsappScenario;
 import org.switchboard.portal.Await;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.channel.PublicUrlProperties;
-import org.switchboard.portal.channels.ScenarioDelivery;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.customerdata.CustomerDataSources;
 import org.switchboard.portal.knowledge.KnowledgeBase;
@@ -114,23 +108,13 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
     @Autowired
     DataSource dataSource;
 
-    ProviderStub graphApi;
-    ProviderStub shop;
     JdbcTemplate jdbc;
-    String whatsappAccount;
-    final WhatsappScenario whatsapp = new WhatsappScenario();
+    WhatsappShopScenario scenario;
 
     @BeforeEach
     void channelShopAndKnowledge() {
-        graphApi = ProviderStub.start();
-        shop = ProviderStub.start();
         jdbc = new JdbcTemplate(dataSource);
-        whatsappAccount = accounts.create("WhatsApp " + UUID.randomUUID(), "whatsapp",
-                whatsapp.config(graphApi.baseUrl())).id();
-        shop.always("GET", "/api/orders", ProviderStub.Answer.json(200, """
-                [{"number":"4827","status":"shipped","updated_at":"2026-11-22T18:00:00Z","total":"59.90",
-                  "currency":"EUR","tracking_number":"1Z999AA10123456784","carrier":"UPS"}]"""));
-        dataSources.create("Shop " + UUID.randomUUID(), "shop-orders", Map.of("baseUrl", shop.baseUrl() + "/api"));
+        scenario = new WhatsappShopScenario(port, accounts, dataSources, urls, jdbc);
         if (knowledge.list().stream().noneMatch(a -> a.title().equals("Missing deliveries"))) {
             Articles.ALL.forEach((title, body) -> knowledge.save(null, title, body, List.of(), "en", true));
         }
@@ -138,9 +122,7 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
 
     @AfterEach
     void stop() {
-        dataSources.list().forEach(s -> dataSources.setEnabled(s.id(), false));
-        graphApi.close();
-        shop.close();
+        scenario.close();
     }
 
     @Test
@@ -148,10 +130,11 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
         for (String id : AI_PLUGINS) {
             assertThat(host.status(id)).as(id).map(PluginStatus::state).contains("STARTED");
         }
-        long conversation = customerWrites("Hello, I was charged twice for my last order, please check my card");
+        long conversation = scenario.customerWrites(
+                "Hello, I was charged twice for my last order, please check my card");
 
-        Await.until("intent and sentiment recorded", () -> events(conversation, "AI_CLASSIFIED") == 2);
-        List<String> decisions = details(conversation, "AI_CLASSIFIED");
+        Await.until("intent and sentiment recorded", () -> scenario.events(conversation, "AI_CLASSIFIED") == 2);
+        List<String> decisions = scenario.details(conversation, "AI_CLASSIFIED");
         assertThat(decisions).anySatisfy(d -> assertThat(d).startsWith("intent:billing ").contains("intent-mlp@default-"));
         assertThat(decisions).anySatisfy(d -> assertThat(d).startsWith("sentiment:").contains("sentiment-mlp@default-"));
         assertThat(jdbc.queryForObject("select intent from conversation where id = ?", String.class, conversation))
@@ -161,15 +144,11 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
     @Test
     void an_order_status_question_on_whatsapp_is_answered_from_the_shops_data_and_sent_to_the_graph_api()
             throws Exception {
-        whatsapp.arrangeSend(graphApi, SendOutcome.ACCEPTED);
-        long conversation = customerWrites("Hi, where is my order #4827?");
+        scenario.acceptSends();
+        long conversation = scenario.customerWrites("Hi, where is my order #4827?");
 
-        try {
-            Await.until("the assistant answered", () -> botReplies(conversation) == 1);
-        } catch (AssertionError timedOut) {
-            throw new AssertionError(timedOut.getMessage() + "; events: " + eventsText(conversation), timedOut);
-        }
-        assertThat(details(conversation, "AI_CLASSIFIED"))
+        scenario.await(conversation, "the assistant answered", () -> scenario.botReplies(conversation) == 1);
+        assertThat(scenario.details(conversation, "AI_CLASSIFIED"))
                 .anySatisfy(d -> assertThat(d).startsWith("intent:order_status ").contains("intent-mlp@"));
         String answer = jdbc.queryForObject("select body_text from message where conversation_id = ? and direction"
                 + " = 'OUT'", String.class, conversation);
@@ -179,22 +158,18 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
                 Long.class, conversation);
         Await.until("the answer went out on WhatsApp", () -> queries.message(reply).orElseThrow().deliveryStatus()
                 == DeliveryStatus.SENT);
-        assertThat(graphApi.requests()).anySatisfy(r -> assertThat(new String(r.body(), StandardCharsets.UTF_8))
-                .contains("1Z999AA10123456784"));
+        assertThat(scenario.graphApi.requests()).anySatisfy(r -> assertThat(new String(r.body(),
+                StandardCharsets.UTF_8)).contains("1Z999AA10123456784"));
     }
 
     @Test
     void a_complaint_is_escalated_with_a_summary_pinned_on_the_conversation() throws Exception {
-        long conversation = customerWrites(
+        long conversation = scenario.customerWrites(
                 "This is unacceptable, the blender broke after one day and nobody answers my emails. I want a manager!");
 
-        try {
-            Await.until("the assistant escalated", () -> events(conversation, "ESCALATED") == 1);
-        } catch (AssertionError timedOut) {
-            throw new AssertionError(timedOut.getMessage() + "; events: " + eventsText(conversation), timedOut);
-        }
-        assertThat(botReplies(conversation)).isZero();
-        assertThat(details(conversation, "AI_CLASSIFIED"))
+        scenario.await(conversation, "the assistant escalated", () -> scenario.events(conversation, "ESCALATED") == 1);
+        assertThat(scenario.botReplies(conversation)).isZero();
+        assertThat(scenario.details(conversation, "AI_CLASSIFIED"))
                 .anySatisfy(d -> assertThat(d).startsWith("sentiment:negative ").contains("sentiment-mlp@"));
         String summary = queries.aiNotes(conversation).summary();
         assertThat(summary).isNotBlank().containsIgnoringCase("whatsapp");
@@ -299,14 +274,11 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
 
     /** The sources of the assistant's answer (sent or suggested) to a new customer asking on WhatsApp. */
     private String citedFor(String question) throws Exception {
-        long conversation = customerWrites(question);
-        try {
-            Await.until("the assistant answered or suggested", () -> events(conversation, "BOT_REPLY")
-                    + events(conversation, "AI_SUGGESTED") > 0);
-        } catch (AssertionError timedOut) {
-            throw new AssertionError(timedOut.getMessage() + "; events: " + eventsText(conversation), timedOut);
-        }
-        return events(conversation, "BOT_REPLY") > 0 ? details(conversation, "BOT_REPLY").getFirst()
+        long conversation = scenario.customerWrites(question);
+        scenario.await(conversation, "the assistant answered or suggested",
+                () -> scenario.events(conversation, "BOT_REPLY") + scenario.events(conversation, "AI_SUGGESTED") > 0);
+        return scenario.events(conversation, "BOT_REPLY") > 0
+                ? scenario.details(conversation, "BOT_REPLY").getFirst()
                 : queries.aiNotes(conversation).suggestionSources();
     }
 
@@ -334,12 +306,12 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
                     .contains(replacement.resolve("weights.params") + " is unusable");
             assertThat(host.status("ai-intent")).map(PluginStatus::state).contains("STARTED");
 
-            whatsapp.arrangeSend(graphApi, SendOutcome.ACCEPTED);
-            long conversation = customerWrites("Hi, where is my order #4827?");
+            scenario.acceptSends();
+            long conversation = scenario.customerWrites("Hi, where is my order #4827?");
             assertThat(jdbc.queryForObject("select count(*) from message where conversation_id = ?", Integer.class,
                     conversation)).as("ingestion works").isEqualTo(1);
             Await.until("the assistant still answers, from keyword retrieval",
-                    () -> botReplies(conversation) == 1);
+                    () -> scenario.botReplies(conversation) == 1);
             assertThat(retrieval.passages("my parcel never came", "en")).extracting(KnowledgePassage::title)
                     .as("BM25 alone").first().isEqualTo("Return policy");
         } finally {
@@ -349,37 +321,8 @@ class RealAiPluginsTest extends SpringBrowserlessTest {
         assertThat(host.status("ai-embedder")).map(PluginStatus::state).contains("STARTED");
     }
 
-    private long customerWrites(String text) throws Exception {
-        String number = "1650555" + (int) (Math.random() * 9000 + 1000);
-        String id = "wamid.real" + UUID.randomUUID().toString().replace("-", "");
-        URI webhook = urls.webhookUrl(whatsappAccount);
-        assertThat(new ScenarioDelivery(port).deliver(whatsappAccount, whatsapp.inboundText(webhook, id, number, text))
-                .statusCode()).isEqualTo(200);
-        return jdbc.queryForObject("select conversation_id from message where external_id = ?", Long.class, id);
-    }
-
     private long articleId(String title) {
         return knowledge.list().stream().filter(a -> a.title().equals(title)).findFirst().orElseThrow().id();
-    }
-
-    private String eventsText(long conversation) {
-        return jdbc.queryForList("select event_type, detail from conversation_event where conversation_id = ?",
-                conversation).toString();
-    }
-
-    private List<String> details(long conversation, String type) {
-        return jdbc.queryForList("select detail from conversation_event where conversation_id = ? and event_type = ?"
-                + " order by id", String.class, conversation, type);
-    }
-
-    private int botReplies(long conversation) {
-        return jdbc.queryForObject("select count(*) from message where conversation_id = ? and direction = 'OUT' and"
-                + " author_agent_id is null", Integer.class, conversation);
-    }
-
-    private int events(long conversation, String type) {
-        return jdbc.queryForObject("select count(*) from conversation_event where conversation_id = ? and"
-                + " event_type = ?", Integer.class, conversation, type);
     }
 
     private static void copyAiPlugins(Path plugins) {

@@ -167,10 +167,7 @@ class AutomationEngineTest extends PortalTest.Base {
 
     @Test
     void a_change_whose_update_trigger_was_lost_is_checked_by_the_catch_up_once() {
-        String marker = unique("urgent-");
-        rule(AutomationRuleView.of(unique("Urgent gets a label "), AutomationTrigger.CONVERSATION_UPDATED,
-                List.of(RuleCondition.of(ConditionField.PRIORITY, ConditionOperator.EQUALS, "URGENT")),
-                List.of(RuleAction.addLabel(marker))));
+        String marker = urgentGetsLabel();
         long conversation = given.writes(account, given.visitor(), "Pat Lost", "Hello");
         triggers.awaitIdle();
         // Committed, but the portal stopped before the automation worker heard of it.
@@ -188,10 +185,7 @@ class AutomationEngineTest extends PortalTest.Base {
 
     @Test
     void the_update_checks_of_many_conversations_act_only_where_a_watched_attribute_changed() {
-        String marker = unique("urgent-");
-        rule(AutomationRuleView.of(unique("Urgent gets a label "), AutomationTrigger.CONVERSATION_UPDATED,
-                List.of(RuleCondition.of(ConditionField.PRIORITY, ConditionOperator.EQUALS, "URGENT")),
-                List.of(RuleAction.addLabel(marker))));
+        String marker = urgentGetsLabel();
         long first = given.writes(account, given.visitor(), "Pat First", "Hello");
         long second = given.writes(account, given.visitor(), "Pat Second", "Hello");
         long alreadyUrgent = given.writes(account, given.visitor(), "Pat Urgent", "Hello");
@@ -403,6 +397,15 @@ class AutomationEngineTest extends PortalTest.Base {
                 .contains("+" + label, "status PENDING",
                         "FAILED assign agent #" + gone + ": agent #" + gone + " no longer exists or is disabled",
                         "FAILED assign team #" + team + ": team #" + team + " no longer exists");
+    }
+
+    /** An update rule that labels urgent conversations; returns the label. */
+    private String urgentGetsLabel() {
+        String marker = unique("urgent-");
+        rule(AutomationRuleView.of(unique("Urgent gets a label "), AutomationTrigger.CONVERSATION_UPDATED,
+                List.of(RuleCondition.of(ConditionField.PRIORITY, ConditionOperator.EQUALS, "URGENT")),
+                List.of(RuleAction.addLabel(marker))));
+        return marker;
     }
 
     private long rule(AutomationRuleView rule) {
