@@ -58,6 +58,9 @@ class WebhookPipelineTest extends PortalTest.Base {
         HttpResponse<String> response = visitor.send("Hi, my order has not arrived", "Robin", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
+        // The webhooks' lean security chain keeps the response headers and never opens a session.
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
         // Answered only after commit: the rows are there the moment the response is.
         Map<String, Object> row = jdbc.queryForMap("""
                 select m.body_text, m.direction, m.identity_kind, c.status, cu.display_name
