@@ -62,13 +62,17 @@ public class AgentDirectory implements UserDetailsService {
     }
 
     /**
-     * Creates a user; the password is hashed here and never stored in clear. No role check and no audit entry: this
-     * is the system's own creation (first start, tests); admins create users through {@link AgentAdministration}.
+     * Creates a user; the password is hashed here and never stored in clear. No audit entry: this is the system's own
+     * creation (first start, sign-in with an identity provider, tests); admins create users through
+     * {@link AgentAdministration}, which audits. Still checked here, so that no other path lets a signed-in
+     * non-admin create a user.
      *
-     * @throws AgentException when the email is taken or invalid, or the password breaks the policy
+     * @throws AgentException        when the email is taken or invalid, or the password breaks the policy
+     * @throws org.springframework.security.access.AccessDeniedException when a signed-in user who is no admin calls
      */
     @Transactional
     public AgentView create(String email, String displayName, String password, Set<Role> roles) {
+        RoleGuard.requireAdminOrSystem("create users");
         String cleanEmail = cleanEmail(email);
         String cleanName = displayName == null ? "" : displayName.strip();
         if (cleanName.isEmpty()) {

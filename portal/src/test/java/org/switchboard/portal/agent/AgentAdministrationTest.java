@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.switchboard.portal.AsSystem;
 import org.switchboard.portal.Await;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
@@ -250,8 +251,10 @@ class AgentAdministrationTest extends PortalTest.Base {
     @Test
     @WithMockUser(username = "supervisor@example.test", roles = {"SUPERVISOR", "AGENT"})
     void only_admins_manage_users() {
-        AgentView agent = directory.create(unique("victim"), "Vic Victim", "vic has a long password",
-                Set.of(Role.AGENT));
+        AgentView agent = AsSystem.call(() -> directory.create(unique("victim"), "Vic Victim",
+                "vic has a long password", Set.of(Role.AGENT)));
+        assertThatThrownBy(() -> directory.create(unique("sneaky"), "Sneaky", "sneaky has a long password",
+                Set.of(Role.ADMIN))).as("not even through the directory").isInstanceOf(AccessDeniedException.class);
 
         assertThatThrownBy(() -> administration.list()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> administration.createWithOneTimePassword(new NewAgent(unique("x"), "X",

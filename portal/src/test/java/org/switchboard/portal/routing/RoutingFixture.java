@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.switchboard.portal.AsSystem;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.Await;
@@ -39,7 +40,7 @@ final class RoutingFixture {
 
     long agent(String name) {
         String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
-        return agents.create(email, name, "a long enough password", Set.of(Role.AGENT)).id();
+        return AsSystem.call(() -> agents.create(email, name, "a long enough password", Set.of(Role.AGENT))).id();
     }
 
     long team(AssignmentMode mode, boolean reassignOnOffline, long... members) {

@@ -18,6 +18,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.switchboard.portal.AsSystem;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.agent.AgentAdministration;
@@ -132,8 +133,8 @@ class UsersViewsTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "agent@example.test", roles = "AGENT")
     void an_agent_is_refused_every_admin_view_and_the_services_behind_them() {
-        directory.findByEmail("agent@example.test").orElseGet(() -> directory.create("agent@example.test",
-                "Agent Avery", "avery has a long password", Set.of(Role.AGENT)));
+        directory.findByEmail("agent@example.test").orElseGet(() -> AsSystem.call(() -> directory.create(
+                "agent@example.test", "Agent Avery", "avery has a long password", Set.of(Role.AGENT))));
         for (Class<? extends Component> route : adminRoutes()) {
             assertThatThrownBy(() -> navigate(route)).as(route.getSimpleName())
                     .hasMessageContaining("unexpected class");
