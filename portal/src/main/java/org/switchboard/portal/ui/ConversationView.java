@@ -5,7 +5,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -19,23 +18,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Map;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import org.switchboard.plugin.api.channel.MessageTemplate;
-import org.switchboard.portal.conversation.AttachmentView;
 import org.switchboard.portal.outbound.ReplyWindow;
-import org.switchboard.plugin.api.ai.KnowledgePassage;
-import org.switchboard.portal.conversation.AiNotes;
-import org.switchboard.portal.conversation.MessageDirection;
 import org.switchboard.portal.ai.KnowledgeRetrieval;
 import org.switchboard.portal.outbound.ReplyChannelOption;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -44,13 +29,11 @@ import org.switchboard.portal.conversation.ConversationRestructuring;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.agent.AgentView;
 import org.switchboard.portal.agent.CurrentAgent;
-import org.switchboard.portal.channel.ChannelAccountView;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.conversation.ConversationDetail;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationStore;
-import org.switchboard.portal.conversation.MessageView;
 import org.switchboard.portal.live.LiveUpdates;
 import org.switchboard.portal.outbound.ReplyNotPossibleException;
 import org.switchboard.portal.outbound.ReplyService;
@@ -65,9 +48,6 @@ import org.switchboard.portal.collaboration.Collision;
 public class ConversationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
         com.vaadin.flow.router.HasUrlParameter<Long> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
-
     private final ConversationQueries queries;
     private final ConversationStore store;
     private final ReplyService replies;
@@ -78,7 +58,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final H2 title = new H2();
     final com.vaadin.flow.router.RouterLink profile = new com.vaadin.flow.router.RouterLink();
     final Span status = new Span();
-    final Div history = new Div();
+    final MessageHistory history;
     final ReplyComposer composer;
     private Long focusMessageId;
     final TextArea replyBox;
@@ -110,13 +90,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     final CustomerPanel customer;
     final CsatLine csat;
     final ConversationActions actions;
-    final Div aiSummary = new Div();
-    final Div assist = new Div();
-    final Button useSuggestion = new Button("Use suggestion");
-    private final KnowledgeRetrieval knowledge;
-    private String currentSuggestion;
-    private String articlesFor;
-    private List<KnowledgePassage> articles = List.of();
+    final AgentAssist ai;
 
     ConversationView(ConversationQueries queries, ConversationStore store, ReplyService replies,
             ChannelAccounts channels, CurrentAgent currentAgent, LiveUpdates live,
@@ -129,7 +103,6 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
                 this::refresh);
         this.restructuring = restructuring;
         this.collaboration = collaboration;
-        this.knowledge = knowledge;
         this.customer = customerPanels.create();
         this.queries = queries;
         this.store = store;
@@ -137,6 +110,7 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         this.channels = channels;
         this.currentAgent = currentAgent;
         this.live = live;
+        this.history = new MessageHistory(queries, channels, restructuring, currentAgent);
         setSizeFull();
 
         status.setId("conversation-status");
@@ -154,8 +128,6 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         var header = new HorizontalLayout(title, profile, status, assignee, assignToMe, resolve, merge);
         header.setAlignItems(Alignment.BASELINE);
 
-        history.setId("conversation-history");
-        history.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
         var scroller = new Scroller(history);
         scroller.setSizeFull();
 
@@ -177,16 +149,8 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         templates.setWidthFull();
 
         // The conversation on the left, the customer 360 panel beside it.
-        aiSummary.setId("ai-summary");
-        aiSummary.addClassName("sb-ai-summary");
-        aiSummary.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("white-space", "pre-wrap");
-        assist.setId("agent-assist");
-        assist.getStyle().set("font-size", "var(--lumo-font-size-s)");
-        useSuggestion.setId("use-suggestion");
-        useSuggestion.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        useSuggestion.addClickListener(e -> replyBox.setValue(currentSuggestion == null ? "" : currentSuggestion));
-        var work = new VerticalLayout(aiSummary, scroller, assist, presence, channel, templates, composer);
+        ai = new AgentAssist(queries, knowledge, replyBox);
+        var work = new VerticalLayout(ai.summary, scroller, ai.panel, presence, channel, templates, composer);
         work.setPadding(false);
         work.setSizeFull();
         work.expand(scroller);
@@ -231,7 +195,6 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         if (detail == null) {
             return false;
         }
-        Map<String, String> channelNames = channelNames();
         currentStatus = detail.summary().status();
         pageTitle = detail.summary().customerName() + " · Switchboard";
         title.setText(detail.summary().customerName());
@@ -246,75 +209,24 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         assignToMe.setText(assignedToMe ? "Unassign" : "Assign to me");
         actions.show(detail.summary());
         csat.show(conversationId);
-        history.removeAll();
-        shownMessages = Set.copyOf(detail.messages().stream().map(MessageView::id).toList());
-        boolean first = true;
-        for (MessageView message : detail.messages()) {
-            Div bubble = bubble(message, channelNames);
-            if (!first) {
-                bubble.add(splitButton(message));
-            }
-            first = false;
-            detail.attachmentsOf(message.id()).forEach(file -> bubble.add(attachment(file)));
-            history.add(bubble);
-        }
+        shownMessages = history.show(conversationId, detail);
         showChannels();
         showReplyWindow();
-        showAi(detail);
+        ai.show(conversationId, detail);
         focusMessage();
         return true;
     }
 
     /** Marks and scrolls to the message a search result pointed at, once per visit. */
     private void focusMessage() {
-        if (focusMessageId == null) {
-            return;
+        if (focusMessageId != null) {
+            history.focus(focusMessageId);
+            focusMessageId = null;
         }
-        history.getChildren().filter(c -> c.getId().filter(("message-" + focusMessageId)::equals).isPresent())
-                .findFirst().ifPresent(bubble -> {
-                    bubble.addClassName("sb-message-focus");
-                    bubble.getElement().getStyle().set("outline", "2px solid var(--lumo-primary-color)");
-                    bubble.scrollIntoView();
-                });
-        focusMessageId = null;
     }
 
     long conversationId() {
         return conversationId;
-    }
-
-    /* The assistant's hand-over summary on top; its suggestion and the most relevant articles above the reply box. */
-    private void showAi(ConversationDetail detail) {
-        AiNotes notes = queries.aiNotes(conversationId);
-        aiSummary.setVisible(notes.summary() != null);
-        aiSummary.setText(notes.summary() == null ? "" : "Handed over by the assistant: " + notes.summary());
-        assist.removeAll();
-        if (notes.suggestion() != null) {
-            Span suggestion = new Span("Suggested reply: " + notes.suggestion());
-            suggestion.setId("ai-suggestion");
-            currentSuggestion = notes.suggestion();
-            assist.add(new Div(suggestion, useSuggestion));
-        }
-        String question = detail.messages().stream().filter(m -> m.direction() == MessageDirection.IN)
-                .reduce((a, b) -> b).map(MessageView::text).orElse("");
-        // Live refreshes (a status change, a delivery receipt) keep the question: search only when it changed.
-        if (!question.equals(articlesFor)) {
-            articlesFor = question;
-            // The assistant's retrieval: by meaning too when an embedder is installed.
-            articles = question.isBlank() ? List.of() : knowledge.passages(question, null).stream().limit(3).toList();
-        }
-        if (!articles.isEmpty()) {
-            Div related = new Div(new Span("Relevant articles: "));
-            related.setId("relevant-articles");
-            for (KnowledgePassage article : articles) {
-                Button insert = new Button(article.title(), e -> replyBox.setValue((replyBox.getValue().isBlank()
-                        ? "" : replyBox.getValue() + "\n\n") + article.text()));
-                insert.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-                insert.setTooltipText(article.text());
-                related.add(insert);
-            }
-            assist.add(related);
-        }
     }
 
     /* The picker keeps the agent's choice across live refreshes; the default is the customer's last channel. */
@@ -329,22 +241,6 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
 
     private String chosenAccount() {
         return channel.getValue() == null ? null : channel.getValue().channelAccountId();
-    }
-
-    private Button splitButton(MessageView message) {
-        Button split = new Button("Split from here", e -> {
-            try {
-                long created = restructuring.split(conversationId, message.id(), currentAgent.get().id());
-                Notification.show("Split into a new conversation");
-                UI.getCurrent().navigate(ConversationView.class, created);
-            } catch (ConversationOperationException problem) {
-                Notification.show(problem.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
-        });
-        split.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-        split.addClassName("sb-split");
-        split.getElement().setAttribute("data-testid", "split");
-        return split;
     }
 
     private void openMerge() {
@@ -419,63 +315,6 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         composer.row.setVisible(note || !replyWindowClosed);
         composer.allowAttachments(!note && !replyWindowClosed
                 && replies.attachmentsAllowed(conversationId, chosenAccount()));
-    }
-
-    private Component attachment(AttachmentView file) {
-        DownloadHandler download = DownloadHandler.fromInputStream(event -> queries.attachment(file.id())
-                .map(c -> new DownloadResponse(new ByteArrayInputStream(c.content()), c.fileName(),
-                        c.contentType(), c.content().length))
-                .orElseGet(() -> DownloadResponse.error(404)));
-        Anchor link = new Anchor(download, file.fileName() + " (" + humanSize(file.sizeBytes()) + ")");
-        link.getElement().setAttribute("data-testid", "attachment");
-        if (!file.isImage()) {
-            return link;
-        }
-        Image preview = new Image(download, file.fileName());
-        preview.setMaxWidth("240px");
-        preview.setMaxHeight("240px");
-        return new Div(preview, new Div(link));
-    }
-
-    private static String humanSize(long bytes) {
-        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB"
-                : String.format("%.1f MB", bytes / (1024.0 * 1024));
-    }
-
-    private Div bubble(MessageView message, Map<String, String> channelNames) {
-        var bubble = new Div();
-        bubble.addClassNames("sb-message", switch (message.direction()) {
-            case IN -> "inbound";
-            case OUT -> "outbound";
-            default -> "note";
-        });
-        bubble.setId("message-" + message.id());
-        bubble.getElement().setAttribute("data-testid", "message");
-        bubble.getElement().setAttribute("data-direction", message.direction().name().toLowerCase());
-        var meta = new Div();
-        meta.addClassName("sb-message-meta");
-        String channel = message.channelAccountId() == null ? ""
-                : channelNames.getOrDefault(message.channelAccountId(), "channel");
-        String delivery = message.deliveryStatus() == null ? "" : " · " + message.deliveryStatus().name()
-                .toLowerCase() + (message.failureReason() == null ? "" : ": " + message.failureReason());
-        meta.setText((message.authorName() == null ? "" : message.authorName() + " · ") + channel + " · "
-                + TIME.format(message.createdAt()) + delivery);
-        var text = new Div();
-        text.setText(message.text()); // text, never HTML: sanitised HTML rendering comes with the email channel
-        if (message.direction() == MessageDirection.NOTE) {
-            // Unmistakably not sent: a labelled, dashed yellow box across the whole width.
-            Span label = new Span("Private note");
-            label.getStyle().set("font-weight", "600").set("margin-right", "var(--lumo-space-s)");
-            meta.addComponentAsFirst(label);
-            bubble.getStyle().set("border", "1px dashed var(--lumo-contrast-30pct)");
-        }
-        bubble.add(meta, text);
-        return bubble;
-    }
-
-    private Map<String, String> channelNames() {
-        return channels.list().stream().collect(java.util.stream.Collectors.toMap(ChannelAccountView::id,
-                ChannelAccountView::name));
     }
 
     private void sendOrAddNote() {

@@ -3,8 +3,12 @@ package org.switchboard.portal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Image;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.plugin.api.ai.AssistantReply;
 import org.switchboard.plugin.api.ai.ModelInfo;
+import org.switchboard.plugin.api.channel.Attachment;
 import org.switchboard.plugin.api.channel.DeliveryStatus;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.IdentityKind;
@@ -113,6 +118,33 @@ class AgentViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_history_shows_attachments_and_splits_the_conversation_from_a_later_message() {
+        String visitor = visitorId();
+        long conversationId = customerWrites(visitor, "Gale Split", "My order is late " + UUID.randomUUID(),
+                List.of());
+        customerWrites(visitor, "Gale Split", "New question, see the photo " + UUID.randomUUID(), List.of(
+                new Attachment("photo.png", "image/png", ONE_PIXEL_PNG, false, null),
+                new Attachment("notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8), false, null)));
+
+        ConversationView view = navigate(ConversationView.class, conversationId);
+        List<Component> bubbles = view.history.getChildren().toList();
+        assertThat(bubbles).hasSize(2);
+        assertThat(descendants(bubbles.getFirst(), Button.class)).as("nothing to split off before the first")
+                .isEmpty();
+        assertThat(descendants(bubbles.getLast(), Anchor.class)).extracting(Anchor::getText)
+                .containsExactlyInAnyOrder("photo.png (" + ONE_PIXEL_PNG.length + " B)", "notes.txt (5 B)");
+        assertThat(descendants(bubbles.getLast(), Image.class)).as("images are previewed").hasSize(1);
+
+        Button split = descendants(bubbles.getLast(), Button.class).getFirst();
+        assertThat(split.getText()).isEqualTo("Split from here");
+        test(split).click();
+
+        List<MessageView> left = queries.detail(conversationId).orElseThrow().messages();
+        assertThat(left).hasSize(1);
+        assertThat(left.getFirst().text()).startsWith("My order is late");
+    }
+
+    @Test
     void an_empty_reply_is_refused_and_nothing_is_stored() {
         long conversationId = customerWrites("Emery Empty", "Hello?");
         ConversationView view = navigate(ConversationView.class, conversationId);
@@ -162,19 +194,37 @@ class AgentViewsTest extends SpringBrowserlessTest {
                 .orElseThrow(() -> new AssertionError("no button for the article beside the reply box"));
         test(article).click();
         assertThat(view.replyBox.getValue()).isEqualTo(body);
-        assertThat(view.useSuggestion.isVisible()).isTrue();
-        test(view.useSuggestion).click();
+        assertThat(view.ai.useSuggestion.isVisible()).isTrue();
+        test(view.ai.useSuggestion).click();
         assertThat(view.replyBox.getValue()).isEqualTo(suggestion);
     }
 
     private long customerWrites(String name, String text) {
+        return customerWrites(visitorId(), name, text, List.of());
+    }
+
+    private long customerWrites(String visitor, String name, String text, List<Attachment> attachments) {
         String accountId = accounts.listByConnector("webchat").stream().findFirst()
                 .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        pipeline.ingest(accountId, List.of(InboundMessage.text(UUID.randomUUID().toString(),
-                new Identity(IdentityKind.WEBCHAT_VISITOR, visitorId()), name, text,
-                Instant.now())));
+        pipeline.ingest(accountId, List.of(new InboundMessage(UUID.randomUUID().toString(),
+                new Identity(IdentityKind.WEBCHAT_VISITOR, visitor), name, List.of(), text, null, attachments,
+                Instant.now(), null, Map.of())));
         return new JdbcTemplate(dataSource).queryForObject(
                 "select conversation_id from message where body_text = ?", Long.class, text);
+    }
+
+    private static final byte[] ONE_PIXEL_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    private static <T extends Component> List<T> descendants(Component root, Class<T> type) {
+        List<T> found = new java.util.ArrayList<>();
+        root.getChildren().forEach(child -> {
+            if (type.isInstance(child)) {
+                found.add(type.cast(child));
+            }
+            found.addAll(descendants(child, type));
+        });
+        return found;
     }
 
     /** A visitor id of the shape the web-chat plugin hands out (22 base64url characters), so replies can go. */
