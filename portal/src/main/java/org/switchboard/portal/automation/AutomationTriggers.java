@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,6 +36,10 @@ import org.switchboard.portal.conversation.CustomerMessageStored;
  * rules before its first message's); one worker thread with a bounded queue runs them, so neither ingestion nor an
  * agent's click ever waits for rules or fails because of them. Events published while rules are applied are no
  * triggers ({@link RuleRun}).
+ *
+ * <p>Nothing is lost in a stop or to a full queue, only delayed until the catch-up: event triggers with enabled
+ * rules are written in the causing transaction ({@link PendingTriggers}) and run again if they did not run; update
+ * triggers are found again by comparing conversations with their baselines ({@link Baselines#drifted}).
  */
 @Component
 class AutomationTriggers implements DisposableBean {
@@ -41,16 +48,25 @@ class AutomationTriggers implements DisposableBean {
     /* Resolutions older than a day are not looked at again; at most this many conversations per catch-up. */
     private static final Duration CATCH_UP_WINDOW = Duration.ofDays(1);
     private static final int CATCH_UP_LIMIT = 1_000;
+    /* A pending trigger this old that is not queued here did not run (single node: see docs/automation.md). */
+    private static final Duration PENDING_GRACE = Duration.ofMinutes(1);
 
     private final AutomationEngine engine;
     private final ThreadPoolExecutor worker;
     private final AtomicLong dropped = new AtomicLong();
     private final Baselines baselines;
+    private final PendingTriggers pending;
+    private final AutomationRules rules;
     private final Clock clock;
+    /** Pending triggers queued on this node and not run yet. */
+    private final Set<String> queuedPending = ConcurrentHashMap.newKeySet();
 
-    AutomationTriggers(AutomationEngine engine, AutomationProperties properties, Baselines baselines, Clock clock) {
+    AutomationTriggers(AutomationEngine engine, AutomationProperties properties, Baselines baselines,
+            PendingTriggers pending, AutomationRules rules, Clock clock) {
         this.engine = engine;
         this.baselines = baselines;
+        this.pending = pending;
+        this.rules = rules;
         this.clock = clock;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(properties.queueCapacity()),
@@ -122,15 +138,38 @@ class AutomationTriggers implements DisposableBean {
         }
     }
 
-    private void queue(Runnable job, int triggers) {
+    /* Runs the job, then marks it done; unless it is queued here already (the catch-up found it waiting). */
+    private void submit(PendingTriggers.PendingJob job) {
+        if (!queuedPending.add(job.id())) {
+            return;
+        }
+        boolean queued = queue(() -> {
+            try {
+                engine.run(job.job());
+                pending.done(job.id());
+            } catch (RuntimeException e) {
+                log.warn("Automation could not mark {} on conversation {} done; it may run again: {}",
+                        job.job().trigger(), job.job().conversationId(), e.toString());
+            } finally {
+                queuedPending.remove(job.id());
+            }
+        }, 1);
+        if (!queued) {
+            queuedPending.remove(job.id());
+        }
+    }
+
+    private boolean queue(Runnable job, int triggers) {
         try {
             worker.execute(job);
+            return true;
         } catch (RejectedExecutionException full) {
             long before = dropped.getAndAdd(triggers);
             if (before == 0 || before / 1_000 != (before + triggers) / 1_000) {
-                log.warn("Automation cannot keep up: {} triggers dropped so far (their rules did not run)",
-                        before + triggers);
+                log.warn("Automation cannot keep up: {} triggers not queued so far (rules on events run at the next"
+                        + " catch-up, update rules when it finds the change)", before + triggers);
             }
+            return false;
         }
     }
 
@@ -158,6 +197,32 @@ class AutomationTriggers implements DisposableBean {
         }
     }
 
+    /**
+     * Runs the event triggers that were written but did not run: the portal stopped between their commit and the
+     * worker, or the queue was full. Each runs once more, then counts as done. Runs a minute after start and every
+     * 10 minutes, like {@link #catchUp()}.
+     *
+     * @return how many were queued
+     */
+    @Scheduled(fixedDelayString = "${switchboard.automation.catch-up-interval:10m}",
+            initialDelayString = "${switchboard.automation.catch-up-delay:1m}")
+    int replayPending() {
+        try {
+            List<PendingTriggers.PendingJob> waiting = pending.writtenBefore(clock.instant().minus(PENDING_GRACE),
+                    CATCH_UP_LIMIT).stream().filter(job -> !queuedPending.contains(job.id())).toList();
+            waiting.forEach(this::submit);
+            if (!waiting.isEmpty()) {
+                log.info("Automation: {} triggers did not run (a stop, or a full queue); running them now",
+                        waiting.size());
+            }
+            return waiting.size();
+        } catch (RuntimeException e) {
+            log.warn("Automation catch-up of pending triggers failed (next try at the next interval): {}",
+                    e.toString());
+            return 0;
+        }
+    }
+
     /** Returns once everything queued before has run (tests that check that something did not happen). */
     void awaitIdle() {
         try {
@@ -179,7 +244,23 @@ class AutomationTriggers implements DisposableBean {
     private final class Batch implements TransactionSynchronization {
 
         final List<AutomationJob> jobs = new ArrayList<>();
+        /* The jobs written to automation_pending by beforeCommit, by identity. */
+        final Map<AutomationJob, String> pendingIds = new IdentityHashMap<>();
         boolean flushed;
+
+        /*
+         * Event triggers whose rules exist are written with the change: if the portal stops before they run, the
+         * catch-up runs them. Triggers without enabled rules cost nothing here.
+         */
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            List<AutomationJob> durable = jobs.stream()
+                    .filter(j -> j.trigger() != AutomationTrigger.CONVERSATION_UPDATED)
+                    .filter(j -> !rules.enabled(j.trigger()).isEmpty()).toList();
+            if (!durable.isEmpty()) {
+                pending.record(durable).forEach(p -> pendingIds.put(p.job(), p.id()));
+            }
+        }
 
         /*
          * In trigger order; the update checks of all the transaction's conversations as one job, without those it
@@ -194,10 +275,19 @@ class AutomationTriggers implements DisposableBean {
             int updateOrder = AutomationJob.of(AutomationTrigger.CONVERSATION_UPDATED, 0).order();
             List<AutomationJob> ordered = jobs.stream().sorted(Comparator.comparingInt(AutomationJob::order))
                     .toList();
-            ordered.stream().filter(j -> j.order() < updateOrder).forEach(AutomationTriggers.this::submit);
+            ordered.stream().filter(j -> j.order() < updateOrder).forEach(this::submit);
             submitUpdateChecks(ordered.stream().filter(j -> j.order() == updateOrder)
                     .map(AutomationJob::conversationId).filter(id -> !created.contains(id)).distinct().toList());
-            ordered.stream().filter(j -> j.order() > updateOrder).forEach(AutomationTriggers.this::submit);
+            ordered.stream().filter(j -> j.order() > updateOrder).forEach(this::submit);
+        }
+
+        private void submit(AutomationJob job) {
+            String id = pendingIds.get(job);
+            if (id == null) {
+                AutomationTriggers.this.submit(job);
+            } else {
+                AutomationTriggers.this.submit(new PendingTriggers.PendingJob(id, job));
+            }
         }
 
         @Override

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.plugin.api.ai.Classification;
 import org.switchboard.plugin.api.ai.MessageClassifier;
 import org.switchboard.plugin.api.ai.ModelInfo;
@@ -35,6 +39,7 @@ import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.conversation.ConversationWorkflow;
+import org.switchboard.portal.conversation.CustomerMessageStored;
 import org.switchboard.portal.conversation.Priority;
 import org.switchboard.portal.customer.AttributeType;
 import org.switchboard.portal.customer.CustomerProfiles;
@@ -81,6 +86,10 @@ class AutomationEngineTest extends PortalTest.Base {
     Teams teams;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ApplicationEventPublisher events;
 
     AutomationFixture given;
     String account;
@@ -121,6 +130,63 @@ class AutomationEngineTest extends PortalTest.Base {
         triggers.awaitIdle();
         assertThat(given.conversation(other).labels()).isEmpty();
         assertThat(given.applied(other)).isEmpty();
+    }
+
+    @Test
+    void a_message_trigger_is_written_with_the_message_and_deleted_once_its_rules_ran() {
+        String word = unique("refund");
+        String label = unique("kept-");
+        long conversation = given.writes(account, given.visitor(), "Pat Kept", "I want a " + word);
+        long message = jdbc.queryForObject("select max(id) from message where conversation_id = ?", Long.class,
+                conversation);
+        triggers.awaitIdle();
+        rule(AutomationRuleView.of(unique("Kept "), AutomationTrigger.MESSAGE_CREATED,
+                List.of(RuleCondition.of(ConditionField.TEXT, ConditionOperator.CONTAINS, word)),
+                List.of(RuleAction.addLabel(label))));
+
+        // Published in a transaction, as the ingest writer does: the trigger is in the table before the commit.
+        List<Integer> seenBeforeCommit = new ArrayList<>();
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(new CustomerMessageStored(conversation, message, account));
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    seenBeforeCommit.add(pendingRows(conversation));
+                }
+            });
+        });
+
+        assertThat(seenBeforeCommit).as("written in the same transaction").containsExactly(1);
+        Await.until("its rule acted", () -> given.conversation(conversation).labels().contains(label));
+        triggers.awaitIdle();
+        assertThat(pendingRows(conversation)).as("done, so deleted").isZero();
+    }
+
+    @Test
+    void a_message_trigger_that_did_not_run_before_a_stop_runs_at_the_catch_up_once() {
+        String word = unique("refund");
+        String label = unique("late-");
+        long conversation = given.writes(account, given.visitor(), "Pat Stop", "I want a " + word);
+        long message = jdbc.queryForObject("select max(id) from message where conversation_id = ?", Long.class,
+                conversation);
+        triggers.awaitIdle();
+        rule(AutomationRuleView.of(unique("Late "), AutomationTrigger.MESSAGE_CREATED,
+                List.of(RuleCondition.of(ConditionField.TEXT, ConditionOperator.CONTAINS, word)),
+                List.of(RuleAction.addLabel(label))));
+        // What a stop right after the commit leaves: the trigger written with the message, and nothing ran.
+        jdbc.update("""
+                insert into automation_pending (id, trigger_type, conversation_id, message_id, channel_account_id,
+                created_at) values (?, 'MESSAGE_CREATED', ?, ?, ?, utc_timestamp(6) - interval 1 hour)""",
+                UUID.randomUUID().toString(), conversation, message, account);
+
+        assertThat(triggers.replayPending()).isEqualTo(1);
+
+        Await.until("the rule acted", () -> given.conversation(conversation).labels().contains(label));
+        triggers.awaitIdle();
+        assertThat(pendingRows(conversation)).isZero();
+        assertThat(triggers.replayPending()).as("nothing left to run").isZero();
+        triggers.awaitIdle();
+        assertThat(given.applied(conversation)).as("the rule acted once").hasSize(1);
     }
 
     @Test
@@ -397,6 +463,11 @@ class AutomationEngineTest extends PortalTest.Base {
                 .contains("+" + label, "status PENDING",
                         "FAILED assign agent #" + gone + ": agent #" + gone + " no longer exists or is disabled",
                         "FAILED assign team #" + team + ": team #" + team + " no longer exists");
+    }
+
+    private int pendingRows(long conversation) {
+        return jdbc.queryForObject("select count(*) from automation_pending where conversation_id = ?",
+                Integer.class, conversation);
     }
 
     /** An update rule that labels urgent conversations; returns the label. */
