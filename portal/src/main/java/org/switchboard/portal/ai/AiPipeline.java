@@ -108,6 +108,8 @@ public class AiPipeline implements DisposableBean {
     }
 
     private void processOrThrow(long conversationId) {
+        // Before reading the conversation: nothing installed and no triage rule means nothing to do. Which model
+        // answers is chosen below, per channel account, once the conversation is read.
         if (plugins.extensions(MessageClassifier.class).isEmpty() && plugins.extensions(ReplyAssistant.class).isEmpty()
                 && triage.list().isEmpty()) {
             return;
