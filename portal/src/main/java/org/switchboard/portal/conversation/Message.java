@@ -58,7 +58,8 @@ public class Message {
     /* Stored in the index too (projectable), so search results can show the matched words highlighted. */
     @Column(name = "body_text", length = Length.LONG32)
     @FullTextField(analyzer = "text", projectable = Projectable.YES,
-            highlightable = org.hibernate.search.engine.backend.types.Highlightable.ANY)
+            highlightable = {org.hibernate.search.engine.backend.types.Highlightable.PLAIN,
+                    org.hibernate.search.engine.backend.types.Highlightable.UNIFIED})
     private String text;
 
     @Column(name = "body_html", length = Length.LONG32)

@@ -31,7 +31,8 @@ public class KnowledgeArticle {
     private String title;
 
     @Column(length = Length.LONG32)
-    @FullTextField(analyzer = "text", projectable = Projectable.YES, highlightable = Highlightable.ANY)
+    @FullTextField(analyzer = "text", projectable = Projectable.YES,
+            highlightable = {Highlightable.PLAIN, Highlightable.UNIFIED})
     private String body;
 
     /** Comma-separated, lower case. */
