@@ -134,15 +134,9 @@ class AutomationEngineTest extends PortalTest.Base {
 
     @Test
     void a_message_trigger_is_written_with_the_message_and_deleted_once_its_rules_ran() {
-        String word = unique("refund");
         String label = unique("kept-");
-        long conversation = given.writes(account, given.visitor(), "Pat Kept", "I want a " + word);
-        long message = jdbc.queryForObject("select max(id) from message where conversation_id = ?", Long.class,
-                conversation);
-        triggers.awaitIdle();
-        rule(AutomationRuleView.of(unique("Kept "), AutomationTrigger.MESSAGE_CREATED,
-                List.of(RuleCondition.of(ConditionField.TEXT, ConditionOperator.CONTAINS, word)),
-                List.of(RuleAction.addLabel(label))));
+        long message = messageBeforeItsRule(label);
+        long conversation = conversationOf(message);
 
         // Published in a transaction, as the ingest writer does: the trigger is in the table before the commit.
         List<Integer> seenBeforeCommit = new ArrayList<>();
@@ -164,15 +158,9 @@ class AutomationEngineTest extends PortalTest.Base {
 
     @Test
     void a_message_trigger_that_did_not_run_before_a_stop_runs_at_the_catch_up_once() {
-        String word = unique("refund");
         String label = unique("late-");
-        long conversation = given.writes(account, given.visitor(), "Pat Stop", "I want a " + word);
-        long message = jdbc.queryForObject("select max(id) from message where conversation_id = ?", Long.class,
-                conversation);
-        triggers.awaitIdle();
-        rule(AutomationRuleView.of(unique("Late "), AutomationTrigger.MESSAGE_CREATED,
-                List.of(RuleCondition.of(ConditionField.TEXT, ConditionOperator.CONTAINS, word)),
-                List.of(RuleAction.addLabel(label))));
+        long message = messageBeforeItsRule(label);
+        long conversation = conversationOf(message);
         // What a stop right after the commit leaves: the trigger written with the message, and nothing ran.
         jdbc.update("""
                 insert into automation_pending (id, trigger_type, conversation_id, message_id, channel_account_id,
@@ -463,6 +451,22 @@ class AutomationEngineTest extends PortalTest.Base {
                 .contains("+" + label, "status PENDING",
                         "FAILED assign agent #" + gone + ": agent #" + gone + " no longer exists or is disabled",
                         "FAILED assign team #" + team + ": team #" + team + " no longer exists");
+    }
+
+    /** A customer's message, then a message-created rule that labels it (the message's own trigger had no rule). */
+    private long messageBeforeItsRule(String label) {
+        String word = unique("refund");
+        long conversation = given.writes(account, given.visitor(), "Pat Pending", "I want a " + word);
+        triggers.awaitIdle();
+        rule(AutomationRuleView.of(unique("Label "), AutomationTrigger.MESSAGE_CREATED,
+                List.of(RuleCondition.of(ConditionField.TEXT, ConditionOperator.CONTAINS, word)),
+                List.of(RuleAction.addLabel(label))));
+        return jdbc.queryForObject("select max(id) from message where conversation_id = ?", Long.class,
+                conversation);
+    }
+
+    private long conversationOf(long message) {
+        return jdbc.queryForObject("select conversation_id from message where id = ?", Long.class, message);
     }
 
     private int pendingRows(long conversation) {
