@@ -70,7 +70,10 @@ class WebhookServlet extends HttpServlet {
     }
 
     private Answer receive(HttpServletRequest http) throws IOException {
-        String afterPrefix = http.getRequestURI().substring(http.getContextPath().length() + PATH.length());
+        // "/hooks" itself maps here too, with nothing after the prefix.
+        String uri = http.getRequestURI();
+        int prefix = http.getContextPath().length() + PATH.length();
+        String afterPrefix = uri.length() < prefix ? "" : uri.substring(prefix);
         int slash = afterPrefix.indexOf('/');
         String accountId = slash < 0 ? afterPrefix : afterPrefix.substring(0, slash);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {

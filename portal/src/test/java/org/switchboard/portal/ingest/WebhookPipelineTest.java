@@ -121,11 +121,12 @@ class WebhookPipelineTest extends PortalTest.Base {
     @Test
     void an_unknown_account_gets_404() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (String id : List.of(UUID.randomUUID().toString(), "not-an-id", "0" + UUID.randomUUID())) {
+        for (String path : List.of("/hooks/" + UUID.randomUUID() + "/messages", "/hooks/not-an-id/messages",
+                "/hooks/0" + UUID.randomUUID() + "/messages", "/hooks/", "/hooks")) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/hooks/" + id + "/messages"))
+                    URI.create("http://localhost:" + port + path))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(id).isEqualTo(404);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
         }
     }
 
