@@ -61,7 +61,14 @@ class WebhookServlet extends HttpServlet {
     /* Every method: providers verify with GET, deliver with POST, browsers ask with OPTIONS (the plugin's CORS). */
     @Override
     protected void service(HttpServletRequest http, HttpServletResponse response) throws IOException {
-        Answer answer = receive(http);
+        Answer answer;
+        try {
+            answer = receive(http);
+        } catch (RuntimeException e) {
+            // Answered here, as a 500 the provider retries: the container's error page would be the portal's login.
+            log.error("Webhook {} failed unexpectedly", http.getRequestURI(), e);
+            answer = problem(500, "internal error; retry later");
+        }
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
         response.setContentType(answer.contentType());
