@@ -17,6 +17,10 @@ record AutomationJob(AutomationTrigger trigger, long conversationId, Long messag
 
     /* Within one transaction: a new conversation's rules run before its first message's, as in Chatwoot. */
     int order() {
+        return orderOf(trigger);
+    }
+
+    static int orderOf(AutomationTrigger trigger) {
         return switch (trigger) {
             case CONVERSATION_CREATED -> 0;
             case MESSAGE_CREATED -> 1;

@@ -175,8 +175,8 @@ class AutomationTriggers implements DisposableBean {
 
     /**
      * Queues an update check for every conversation whose trigger was lost (see {@link Baselines#drifted}): rules
-     * watching updates then act as they would have, once. Runs a minute after start and every 10 minutes.
-     * Message and new-conversation triggers lost in a stop are not recovered.
+     * watching updates then act as they would have, once. Runs a minute after start and every 10 minutes. Event
+     * triggers are recovered by {@link #replayPending()}.
      *
      * @return the conversations queued
      */
@@ -272,7 +272,7 @@ class AutomationTriggers implements DisposableBean {
             Set<Long> created = new HashSet<>();
             jobs.stream().filter(j -> j.trigger() == AutomationTrigger.CONVERSATION_CREATED)
                     .forEach(j -> created.add(j.conversationId()));
-            int updateOrder = AutomationJob.of(AutomationTrigger.CONVERSATION_UPDATED, 0).order();
+            int updateOrder = AutomationJob.orderOf(AutomationTrigger.CONVERSATION_UPDATED);
             List<AutomationJob> ordered = jobs.stream().sorted(Comparator.comparingInt(AutomationJob::order))
                     .toList();
             ordered.stream().filter(j -> j.order() < updateOrder).forEach(this::submit);

@@ -83,15 +83,9 @@ public class SearchIndexRecovery implements DisposableBean {
             return Optional.empty();
         }
         Instant since = latest.toInstant(ZoneOffset.UTC).minusSeconds(LATEST_SECONDS);
-        return Optional.of(CompletableFuture.supplyAsync(() -> {
-            long started = System.nanoTime();
+        return Optional.of(inBackground("Indexing the latest messages again", () -> {
             addOrUpdate(Message.class, "createdAt", since);
             addOrUpdate(Customer.class, "updatedAt", since);
-            return Duration.ofNanos(System.nanoTime() - started);
-        }, background).whenComplete((took, failed) -> {
-            if (failed != null) {
-                log.error("Indexing the latest messages again failed; search may miss some of them", failed);
-            }
         }));
     }
 
@@ -134,26 +128,29 @@ public class SearchIndexRecovery implements DisposableBean {
         }
         log.warn("The search index is empty but the database is not (was the index directory deleted or lost?):"
                 + " rebuilding it from the database in the background; search is incomplete until it is done");
-        return Optional.of(rebuildInBackground());
-    }
-
-    /* Every indexed entity, read in batches on one thread of its own: the portal goes on serving meanwhile. */
-    private CompletableFuture<Duration> rebuildInBackground() {
-        return CompletableFuture.supplyAsync(() -> {
-            long started = System.nanoTime();
+        // Every indexed entity, read in batches on one thread.
+        return Optional.of(inBackground("Rebuilding the search index", () -> {
             try {
                 mapping().scope(Object.class).massIndexer().threadsToLoadObjects(1).batchSizeToLoadObjects(100)
                         .startAndWait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("the search index rebuild was interrupted", e);
+                throw new IllegalStateException("interrupted", e);
             }
+        }));
+    }
+
+    /* On the thread of its own, so the portal goes on serving meanwhile; says how it went and how long it took. */
+    private CompletableFuture<Duration> inBackground(String what, Runnable work) {
+        return CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            work.run();
             return Duration.ofNanos(System.nanoTime() - started);
         }, background).whenComplete((took, failed) -> {
             if (failed != null) {
-                log.error("Rebuilding the search index failed; search stays incomplete until the next start", failed);
+                log.error("{} failed; search may miss some messages until the next start", what, failed);
             } else {
-                log.info("Search index rebuilt from the database in {} s", took.toSeconds());
+                log.info("{}: done in {} ms", what, took.toMillis());
             }
         });
     }

@@ -51,7 +51,6 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
     private final ConversationQueries queries;
     private final ConversationStore store;
     private final ReplyService replies;
-    private final ChannelAccounts channels;
     private final CurrentAgent currentAgent;
     private final LiveUpdates live;
 
@@ -107,7 +106,6 @@ public class ConversationView extends VerticalLayout implements BeforeEnterObser
         this.queries = queries;
         this.store = store;
         this.replies = replies;
-        this.channels = channels;
         this.currentAgent = currentAgent;
         this.live = live;
         this.history = new MessageHistory(queries, channels, restructuring, currentAgent);
