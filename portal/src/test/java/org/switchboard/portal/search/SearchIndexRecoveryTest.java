@@ -6,10 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
@@ -17,10 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.conversation.Message;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /**
@@ -47,7 +43,7 @@ class SearchIndexRecoveryTest extends PortalTest.Base {
 
     @Test
     void an_emptied_index_is_rebuilt_from_the_database_and_a_full_one_is_not() throws Exception {
-        String word = uniqueWord("rebuild");
+        String word = Inbound.uniqueWord();
         customerWrites("My kettle " + word + " is broken");
         assertThat(messagesMatching(word)).isEqualTo(1);
         assertThat(rebuild.rebuildIfLost()).as("nothing lost, nothing to do").isEmpty();
@@ -67,8 +63,8 @@ class SearchIndexRecoveryTest extends PortalTest.Base {
 
     @Test
     void the_latest_messages_are_indexed_again_once_and_a_lost_one_is_found_again() throws Exception {
-        String lost = uniqueWord("lost");
-        String kept = uniqueWord("kept");
+        String lost = Inbound.uniqueWord();
+        String kept = Inbound.uniqueWord();
         customerWrites("The blender " + kept + " hums");
         long lostId = customerWrites("The kettle " + lost + " leaks");
         // What a crash before Lucene's commit leaves: the message is in the database, not in the index.
@@ -82,18 +78,11 @@ class SearchIndexRecoveryTest extends PortalTest.Base {
         assertThat(messagesMatching(kept)).as("indexed again, not twice").isEqualTo(1);
     }
 
+    /** A new customer's message; returns its id. */
     private long customerWrites(String text) {
-        String account = accounts.listByConnector("webchat").stream().findFirst()
-                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(account, List.of(InboundMessage.text(id,
-                Identity.phone("+4930" + (System.nanoTime() % 90_000_000L + 10_000_000L)), "Robin Rebuild", text,
-                Instant.now())));
-        return jdbc.queryForObject("select id from message where external_id = ?", Long.class, id);
-    }
-
-    private static String uniqueWord(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Inbound inbound = new Inbound(pipeline, accounts, jdbc);
+        return inbound.writes(inbound.account("Search recovery chat"), Identity.phone("+4930" + (System.nanoTime()
+                % 90_000_000L + 10_000_000L)), "Robin Rebuild", text).messageId();
     }
 
     private long messagesMatching(String word) {

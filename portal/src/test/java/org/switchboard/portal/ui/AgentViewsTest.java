@@ -9,9 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import org.switchboard.plugin.api.channel.Attachment;
 import org.switchboard.plugin.api.channel.DeliveryStatus;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.IdentityKind;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
@@ -35,6 +32,7 @@ import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.MessageDirection;
 import org.switchboard.portal.conversation.MessageView;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 import org.switchboard.portal.plugin.PluginStatus;
 
@@ -120,11 +118,10 @@ class AgentViewsTest extends SpringBrowserlessTest {
     @Test
     void the_history_shows_attachments_and_splits_the_conversation_from_a_later_message() {
         String visitor = visitorId();
-        long conversationId = customerWrites(visitor, "Gale Split", "My order is late " + UUID.randomUUID(),
-                List.of());
-        customerWrites(visitor, "Gale Split", "New question, see the photo " + UUID.randomUUID(), List.of(
+        long conversationId = customerWrites(visitor, "Gale Split", "My order is late " + UUID.randomUUID());
+        customerWrites(visitor, "Gale Split", "New question, see the photo " + UUID.randomUUID(),
                 new Attachment("photo.png", "image/png", ONE_PIXEL_PNG, false, null),
-                new Attachment("notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8), false, null)));
+                new Attachment("notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8), false, null));
 
         ConversationView view = navigate(ConversationView.class, conversationId);
         List<Component> bubbles = view.history.getChildren().toList();
@@ -200,17 +197,13 @@ class AgentViewsTest extends SpringBrowserlessTest {
     }
 
     private long customerWrites(String name, String text) {
-        return customerWrites(visitorId(), name, text, List.of());
+        return customerWrites(visitorId(), name, text);
     }
 
-    private long customerWrites(String visitor, String name, String text, List<Attachment> attachments) {
-        String accountId = accounts.listByConnector("webchat").stream().findFirst()
-                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        pipeline.ingest(accountId, List.of(new InboundMessage(UUID.randomUUID().toString(),
-                new Identity(IdentityKind.WEBCHAT_VISITOR, visitor), name, List.of(), text, null, attachments,
-                Instant.now(), null, Map.of())));
-        return new JdbcTemplate(dataSource).queryForObject(
-                "select conversation_id from message where body_text = ?", Long.class, text);
+    private long customerWrites(String visitor, String name, String text, Attachment... files) {
+        Inbound inbound = new Inbound(pipeline, accounts, new JdbcTemplate(dataSource));
+        return inbound.writes(inbound.account("Chat"), new Identity(IdentityKind.WEBCHAT_VISITOR, visitor), name,
+                text, files).conversationId();
     }
 
     private static final byte[] ONE_PIXEL_PNG = java.util.Base64.getDecoder().decode(
