@@ -7,7 +7,7 @@ import java.nio.file.Path;
  *
  * @param deliveries  webhook deliveries in the measured phase, redeliveries included
  * @param concurrency concurrent HTTP clients
- * @param warmup      deliveries before measuring (JIT, connection pools, Lucene writer)
+ * @param warmup      deliveries of one warm-up round (JIT, connection pools, Lucene writer); 0 for no warm-up
  * @param visitors    distinct web-chat visitors in the measured phase
  * @param seed        seed of the traffic generator, so two runs send the same traffic
  * @param dataRoot    under which each run gets a fresh data directory
@@ -16,9 +16,11 @@ import java.nio.file.Path;
  * @param keep        whether to keep the run's data directory (database, index) afterwards
  * @param flightRecording where to write a Java Flight Recording (profile settings) of the measured phase, or
  *                    {@code null} for none
+ * @param jitSettledCores  warm-up rounds go on until the JIT compiler used less than this many cores in a round
+ * @param warmupMaxSeconds … or until the warm-up has taken this long
  */
 record BenchmarkSettings(int deliveries, int concurrency, int warmup, int visitors, long seed, Path dataRoot,
-        boolean contention, boolean keep, Path flightRecording) {
+        boolean contention, boolean keep, Path flightRecording, double jitSettledCores, int warmupMaxSeconds) {
 
     BenchmarkSettings {
         if (deliveries < 100) {
@@ -47,6 +49,8 @@ record BenchmarkSettings(int deliveries, int concurrency, int warmup, int visito
                 Path.of(System.getProperty("bench.dataRoot", "target/bench-data")).toAbsolutePath(),
                 Boolean.getBoolean("contention"),
                 Boolean.getBoolean("keep"),
-                System.getProperty("jfr", "").isBlank() ? null : Path.of(System.getProperty("jfr")).toAbsolutePath());
+                System.getProperty("jfr", "").isBlank() ? null : Path.of(System.getProperty("jfr")).toAbsolutePath(),
+                Double.parseDouble(System.getProperty("jitSettled", "0.1")),
+                Integer.getInteger("warmupMaxSeconds", 300));
     }
 }

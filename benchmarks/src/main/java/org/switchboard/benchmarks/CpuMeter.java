@@ -25,11 +25,16 @@ final class CpuMeter {
     private static final String JDK_HTTP_CLIENT_PREFIX = "HttpClient-";
 
     /** CPU nanoseconds at one moment; {@code -1} where it could not be read. */
-    record Snapshot(long wallNanos, long jvmNanos, long clientNanos, long databaseNanos, long machineBusyNanos) {
+    record Snapshot(long wallNanos, long jvmNanos, long clientNanos, long databaseNanos, long machineBusyNanos,
+            long jitMillis) {
     }
 
-    /** CPU time spent between two snapshots, in cores (CPU seconds per second). */
-    record Usage(double seconds, double jvmCores, double clientCores, double databaseCores, double otherCores) {
+    /**
+     * CPU time spent between two snapshots, in cores (CPU seconds per second). {@code jitCores} is the JIT
+     * compiler's share of {@code jvmCores} (its compile time, which its threads spend on a CPU).
+     */
+    record Usage(double seconds, double jvmCores, double clientCores, double databaseCores, double otherCores,
+            double jitCores) {
 
         /** The portal's part of this JVM: everything but the client threads. */
         double portalCores() {
@@ -39,7 +44,7 @@ final class CpuMeter {
 
     Snapshot snapshot() {
         return new Snapshot(System.nanoTime(), jvmCpuNanos(), clientCpuNanos(), databaseCpuNanos(),
-                machineBusyNanos());
+                machineBusyNanos(), ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
     }
 
     Usage between(Snapshot from, Snapshot to) {
@@ -50,7 +55,8 @@ final class CpuMeter {
                 : (to.databaseNanos() - from.databaseNanos()) / wall;
         double other = from.machineBusyNanos() < 0 || Double.isNaN(database) ? Double.NaN
                 : Math.max(0, (to.machineBusyNanos() - from.machineBusyNanos()) / wall - jvm - database);
-        return new Usage(wall / 1e9, jvm, client, database, other);
+        double jit = (to.jitMillis() - from.jitMillis()) * 1e6 / wall;
+        return new Usage(wall / 1e9, jvm, client, database, other, jit);
     }
 
     /** The client threads live as long as the client, so the difference of two sums is what they used between. */

@@ -51,19 +51,16 @@ public final class IngestBenchmark {
 
     private static boolean measure(BenchmarkSettings settings, PortalUnderTest portal, String accountId,
             LoadDriver driver, Report report) throws Exception {
-        TrafficGenerator generator = new TrafficGenerator(settings.seed());
         int lanes = settings.concurrency();
-        TrafficPlan warmupPlan = generator.generate("w", settings.warmup(), Math.max(1, settings.warmup() / 10),
-                lanes, settings.contention());
-        TrafficPlan plan = generator.generate("m", settings.deliveries(), settings.visitors(), lanes,
-                settings.contention());
+        // Separate generators, so the measured traffic is the same however many warm-up rounds there are.
+        TrafficPlan plan = new TrafficGenerator(settings.seed()).generate("m", settings.deliveries(),
+                settings.visitors(), lanes, settings.contention());
         report.header(settings, plan, portal.startupMillis());
 
-        List<VisitorSession> warmupSessions = settings.warmup() == 0 ? List.of()
-                : driver.openSessions(warmupPlan.visitors().size());
         List<VisitorSession> sessions = driver.openSessions(plan.visitors().size());
-        LoadResult warmup = settings.warmup() == 0 ? null : driver.send(warmupPlan, warmupSessions);
         CpuMeter cpu = new CpuMeter();
+        WarmUp.Result warmup = new WarmUp(new TrafficGenerator(settings.seed() + 1), driver, settings, cpu).run();
+        report.warmUp(warmup);
         StatementCounters statements = new StatementCounters(portal.dataSource());
         LoadResult measured;
         CpuMeter.Usage usage;
@@ -77,7 +74,8 @@ public final class IngestBenchmark {
                     measured.deliveries());
         }
 
-        List<TrafficPlan> sent = warmup == null ? List.of(plan) : List.of(warmupPlan, plan);
+        List<TrafficPlan> sent = new ArrayList<>(warmup.plans());
+        sent.add(plan);
         List<Check> checks = checks(portal, sent, warmup, measured, settings.contention());
 
         List<RawInsertBaseline.Row> rows = RawInsertBaseline.rowsOf(plan, sessions, accountId);
@@ -94,20 +92,20 @@ public final class IngestBenchmark {
         report.cpu("the floor", floorUsage, floor.deliveries());
         report.statements(statementsPerDelivery);
         report.checks(checks);
-        if (warmup != null) {
-            report.failures("warm-up", warmup);
+        for (LoadResult round : warmup.results()) {
+            report.failures("warm-up", round);
         }
         report.failures("measured", measured);
         return checks.stream().anyMatch(Check::fails);
     }
 
-    private static List<Check> checks(PortalUnderTest portal, List<TrafficPlan> sent, LoadResult warmup,
+    private static List<Check> checks(PortalUnderTest portal, List<TrafficPlan> sent, WarmUp.Result warmup,
             LoadResult measured, boolean contention) throws Exception {
         long deliveries = sent.stream().mapToLong(TrafficPlan::deliveries).sum();
         long distinct = sent.stream().mapToLong(TrafficPlan::distinctMessages).sum();
         long customers = sent.stream().mapToLong(TrafficPlan::expectedCustomers).sum();
         long identities = sent.stream().mapToLong(TrafficPlan::expectedIdentities).sum();
-        long answered = deliveries - measured.failures() - (warmup == null ? 0 : warmup.failures());
+        long answered = deliveries - measured.failures() - warmup.failures();
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("deliveries answered 2xx (warm-up included)", deliveries, answered, true));
         checks.add(new Check("rows in message = distinct messages sent", distinct, portal.count("message"), true));

@@ -24,9 +24,19 @@ final class Report {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), startupMillis / 1000.0);
         out.printf(Locale.ROOT, "  traffic   %,d webhook deliveries (%,d distinct messages + %,d redeliveries) from "
-                        + "%,d web-chat visitors, %d concurrent clients, after %,d warm-up deliveries; seed %d%n",
+                        + "%,d web-chat visitors, %d concurrent clients; seed %d%n",
                 plan.deliveries(), plan.distinctMessages(), plan.redeliveries(), plan.visitors().size(),
-                settings.concurrency(), settings.warmup(), settings.seed());
+                settings.concurrency(), settings.seed());
+    }
+
+    void warmUp(WarmUp.Result warmup) {
+        if (warmup.plans().isEmpty()) {
+            out.println("  warm-up   none (-Dwarmup=0): the figures include the JIT compiling the portal");
+            return;
+        }
+        out.printf(Locale.ROOT, "  warm-up   %,d deliveries in %d rounds, %.0f s; JIT compiler %.2f cores in the first "
+                        + "round, %.2f in the last%n", warmup.deliveries(), warmup.plans().size(), warmup.nanos() / 1e9,
+                warmup.firstRoundJitCores(), warmup.lastRoundJitCores());
     }
 
     void figures(LoadResult ingest, int baselineRows, long baselineNanos) {
@@ -63,9 +73,9 @@ final class Report {
         double msPerDelivery = usage.seconds() * 1000 / deliveries;
         out.printf(Locale.ROOT, "%n  CPU during %s, in cores of %d (and ms of CPU per request):%n", phase,
                 Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "    portal JVM %.2f (%.2f ms), mariadbd %.2f (%.2f ms), benchmark clients %.2f (%.2f ms), "
-                        + "other processes %.2f%n",
-                usage.portalCores(), usage.portalCores() * msPerDelivery,
+        out.printf(Locale.ROOT, "    portal JVM %.2f (%.2f ms; JIT compiler %.2f of it), mariadbd %.2f (%.2f ms), "
+                        + "benchmark clients %.2f (%.2f ms), other processes %.2f%n",
+                usage.portalCores(), usage.portalCores() * msPerDelivery, usage.jitCores(),
                 usage.databaseCores(), usage.databaseCores() * msPerDelivery,
                 usage.clientCores(), usage.clientCores() * msPerDelivery, usage.otherCores());
     }
