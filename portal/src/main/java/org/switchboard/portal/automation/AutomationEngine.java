@@ -62,24 +62,41 @@ class AutomationEngine {
                         e.toString());
                 return;
             }
-            for (Long id : conversationIds) {
-                if (!changed.contains(id)) {
-                    continue;
-                }
-                AutomationJob job = AutomationJob.of(AutomationTrigger.CONVERSATION_UPDATED, id);
-                try {
-                    applyRules(job);
-                } catch (RuntimeException e) {
-                    log.warn("Automation rules failed for {} on conversation {}: {}", job.trigger(), id,
-                            e.toString());
-                }
-            }
+            applyEach(AutomationTrigger.CONVERSATION_UPDATED,
+                    conversationIds.stream().filter(changed::contains).toList());
         });
+    }
+
+    /**
+     * New conversations (those one transaction created): their baselines start in one statement, then the
+     * creation rules run for each, in the given order.
+     */
+    void runCreated(List<Long> conversationIds) {
+        RuleRun.during(() -> {
+            try {
+                baselines.startAll(conversationIds);
+            } catch (RuntimeException e) {
+                log.warn("Automation could not start watching {} new conversations: {}", conversationIds.size(),
+                        e.toString());
+                return;
+            }
+            applyEach(AutomationTrigger.CONVERSATION_CREATED, conversationIds);
+        });
+    }
+
+    private void applyEach(AutomationTrigger trigger, List<Long> conversationIds) {
+        for (Long id : conversationIds) {
+            try {
+                applyRules(AutomationJob.of(trigger, id));
+            } catch (RuntimeException e) {
+                log.warn("Automation rules failed for {} on conversation {}: {}", trigger, id, e.toString());
+            }
+        }
     }
 
     private void runOrThrow(AutomationJob job) {
         switch (job.trigger()) {
-            case CONVERSATION_CREATED -> baselines.start(job.conversationId());
+            case CONVERSATION_CREATED -> baselines.startAll(List.of(job.conversationId()));
             case CONVERSATION_UPDATED -> {
                 // Kept up to date even without rules, so a rule created later compares with the truth.
                 if (baselines.observe(job.conversationId()).isEmpty()) {

@@ -138,6 +138,13 @@ class AutomationTriggers implements DisposableBean {
         }
     }
 
+    /* One job for the new conversations of one transaction: their baselines are started in one statement. */
+    private void submitCreated(List<Long> conversationIds) {
+        if (!conversationIds.isEmpty()) {
+            queue(() -> engine.runCreated(conversationIds), conversationIds.size());
+        }
+    }
+
     /* Runs the job, then marks it done; unless it is queued here already (the catch-up found it waiting). */
     private void submit(PendingTriggers.PendingJob job) {
         if (!queuedPending.add(job.id())) {
@@ -275,10 +282,18 @@ class AutomationTriggers implements DisposableBean {
             int updateOrder = AutomationJob.orderOf(AutomationTrigger.CONVERSATION_UPDATED);
             List<AutomationJob> ordered = jobs.stream().sorted(Comparator.comparingInt(AutomationJob::order))
                     .toList();
-            ordered.stream().filter(j -> j.order() < updateOrder).forEach(this::submit);
+            // New conversations not written to automation_pending (no creation rules then) as one job.
+            submitCreated(ordered.stream().filter(this::createdWithoutRecord).map(AutomationJob::conversationId)
+                    .distinct().toList());
+            ordered.stream().filter(j -> j.order() < updateOrder).filter(j -> !createdWithoutRecord(j))
+                    .forEach(this::submit);
             submitUpdateChecks(ordered.stream().filter(j -> j.order() == updateOrder)
                     .map(AutomationJob::conversationId).filter(id -> !created.contains(id)).distinct().toList());
             ordered.stream().filter(j -> j.order() > updateOrder).forEach(this::submit);
+        }
+
+        private boolean createdWithoutRecord(AutomationJob job) {
+            return job.trigger() == AutomationTrigger.CONVERSATION_CREATED && !pendingIds.containsKey(job);
         }
 
         private void submit(AutomationJob job) {

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.switchboard.portal.conversation.ConversationStatus;
@@ -36,14 +38,16 @@ class Baselines {
     }
 
     /**
-     * Starts watching a new conversation from the state every conversation is created in (open, normal priority,
+     * Starts watching new conversations from the state every conversation is created in (open, normal priority,
      * nothing else), so a change made before this runs (a classification, an assignment) still counts as an update.
      */
-    void start(long conversationId) {
-        sql.update("""
+    void startAll(List<Long> conversationIds) {
+        sql.batchUpdate("""
                 insert ignore into automation_baseline (conversation_id, status, priority, labels)
-                values (:id, :status, :priority, '')""", Map.of("id", conversationId, "status",
-                ConversationStatus.OPEN.name(), "priority", Priority.NORMAL.name()));
+                values (:id, :status, :priority, '')""", conversationIds.stream()
+                .map(id -> new MapSqlParameterSource("id", id).addValue("status", ConversationStatus.OPEN.name())
+                        .addValue("priority", Priority.NORMAL.name()))
+                .toArray(MapSqlParameterSource[]::new));
     }
 
     /**
@@ -89,19 +93,24 @@ class Baselines {
                     }
                 });
         Map<Long, List<String>> changes = new LinkedHashMap<>();
+        List<Snapshot> firstSeen = new ArrayList<>();
+        List<Snapshot> changedSince = new ArrayList<>();
         nowAndBefore.forEach((id, pair) -> {
             Snapshot current = pair[0];
             Snapshot before = pair[1];
             if (before == null) {
-                write(current, true);
+                firstSeen.add(current);
                 return;
             }
             List<String> changed = before.differences(current);
             if (!changed.isEmpty()) {
-                write(current, false);
+                changedSince.add(current);
                 changes.put(id, changed);
             }
         });
+        // One JDBC batch each: new conversations arrive many at a time under load.
+        write(firstSeen, true);
+        write(changedSince, false);
         return changes;
     }
 
@@ -174,23 +183,29 @@ class Baselines {
                 .stream().findFirst();
     }
 
-    private void write(Snapshot s, boolean insert) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", s.conversationId());
-        values.put("status", s.status());
-        values.put("priority", s.priority());
-        values.put("assignee", s.assigneeId());
-        values.put("team", s.teamId());
-        values.put("labels", String.join(" ", s.labels()));
-        values.put("intent", s.intent());
-        values.put("sentiment", s.sentiment());
-        sql.update(insert ? """
+    private void write(List<Snapshot> snapshots, boolean insert) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        sql.batchUpdate(insert ? """
                 insert ignore into automation_baseline
                 (conversation_id, status, priority, assignee_id, team_id, labels, intent, sentiment)
                 values (:id, :status, :priority, :assignee, :team, :labels, :intent, :sentiment)""" : """
                 update automation_baseline set status = :status, priority = :priority, assignee_id = :assignee,
                 team_id = :team, labels = :labels, intent = :intent, sentiment = :sentiment
-                where conversation_id = :id""", values);
+                where conversation_id = :id""",
+                snapshots.stream().map(Baselines::values).toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static MapSqlParameterSource values(Snapshot s) {
+        return new MapSqlParameterSource("id", s.conversationId())
+                .addValue("status", s.status())
+                .addValue("priority", s.priority())
+                .addValue("assignee", s.assigneeId())
+                .addValue("team", s.teamId())
+                .addValue("labels", String.join(" ", s.labels()))
+                .addValue("intent", s.intent())
+                .addValue("sentiment", s.sentiment());
     }
 
     private static Set<String> labels(String stored) {

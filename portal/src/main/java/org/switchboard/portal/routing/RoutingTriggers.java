@@ -1,11 +1,18 @@
 package org.switchboard.portal.routing;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +28,7 @@ import org.switchboard.portal.conversation.ConversationChanged;
  * team, reopened, woken, resolved: the router checks its state, not the kind of change), an agent's availability
  * changed, a routing setting changed; and a periodic sweep as a safety net (a restart loses queued work). The work
  * runs on one routing thread, so neither ingestion nor an agent's click ever waits for it or fails because of it;
+ * changes that queue up while it is busy are looked at together ({@link AutoAssigner#conversationsChanged});
  * correctness under concurrency comes from the database locks in {@link AutoAssigner}, not from this thread.
  */
 @Component
@@ -28,6 +36,7 @@ class RoutingTriggers implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingTriggers.class);
     private static final int QUEUE = 10_000;
+    private static final int BATCH = 200;
 
     private final AutoAssigner assigner;
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -37,6 +46,10 @@ class RoutingTriggers implements DisposableBean {
                 return thread;
             });
     private final AtomicLong dropped = new AtomicLong();
+    /** Changed conversations not yet taken by a drain, in arrival order; {@code waiting} is the same set. */
+    private final Queue<Long> changed = new ConcurrentLinkedQueue<>();
+    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     RoutingTriggers(AutoAssigner assigner) {
         this.assigner = assigner;
@@ -44,10 +57,40 @@ class RoutingTriggers implements DisposableBean {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void conversationChanged(ConversationChanged change) {
-        if (change.change() != ConversationChanged.Change.MESSAGE_STATUS) {
-            submit("conversation #" + change.conversationId(),
-                    () -> assigner.conversationChanged(change.conversationId()));
+        if (change.change() == ConversationChanged.Change.MESSAGE_STATUS) {
+            return;
         }
+        if (!waiting.add(change.conversationId())) {
+            return;
+        }
+        changed.add(change.conversationId());
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
+        // Not scheduled (queue full, shutting down): the changes stay queued for the next change or the sweep.
+        if (drainScheduled.compareAndSet(false, true) && !submit("changed conversations", this::drainChanged)) {
+            drainScheduled.set(false);
+        }
+    }
+
+    /**
+     * Takes the changed conversations queued so far (at most {@value #BATCH}) and looks at them together; those
+     * changed again meanwhile are looked at once. Under load one query thus covers many conversations.
+     */
+    private void drainChanged() {
+        // Cleared first: a change queued from here on schedules the next drain.
+        drainScheduled.set(false);
+        List<Long> batch = new ArrayList<>();
+        for (Long id = changed.poll(); id != null; id = batch.size() < BATCH ? changed.poll() : null) {
+            // Removed before routing: a change committed while this runs queues the conversation again.
+            waiting.remove(id);
+            batch.add(id);
+        }
+        if (!changed.isEmpty()) {
+            scheduleDrain();
+        }
+        assigner.conversationsChanged(batch);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -91,7 +134,8 @@ class RoutingTriggers implements DisposableBean {
         }
     }
 
-    private void submit(String what, Runnable task) {
+    /** Runs the task on the routing thread; false when it could not be queued. */
+    private boolean submit(String what, Runnable task) {
         try {
             worker.execute(() -> {
                 try {
@@ -101,11 +145,13 @@ class RoutingTriggers implements DisposableBean {
                     log.warn("Routing failed for {}: {}", what, e.toString());
                 }
             });
+            return true;
         } catch (RejectedExecutionException full) {
             if (dropped.getAndIncrement() % 1000 == 0) {
                 log.warn("Routing cannot keep up; dropped {} triggers so far (the sweep assigns what waits)",
                         dropped.get());
             }
+            return false;
         }
     }
 

@@ -261,6 +261,28 @@ class AutomationEngineTest extends PortalTest.Base {
     }
 
     @Test
+    void the_new_conversations_of_one_transaction_start_being_watched_together_and_a_change_before_counts() {
+        String marker = urgentGetsLabel();
+        long first = given.writes(account, given.visitor(), "Pat New One", "Hello");
+        long second = given.writes(account, given.visitor(), "Pat New Two", "Hello");
+        triggers.awaitIdle();
+        // As if their creation jobs had not run yet, and the second was made urgent before they did.
+        jdbc.update("delete from automation_baseline where conversation_id in (?, ?)", first, second);
+        jdbc.update("update conversation set priority = 'URGENT', version = version + 1 where id = ?", second);
+
+        engine.runCreated(List.of(first, second, -1L));
+
+        assertThat(jdbc.queryForList("select concat(conversation_id, ' ', status, ' ', priority) from "
+                + "automation_baseline where conversation_id in (?, ?) order by conversation_id", String.class,
+                first, second)).as("both watched from the state conversations are created in")
+                .containsExactly(first + " OPEN NORMAL", second + " OPEN NORMAL");
+        engine.runUpdateChecks(List.of(first, second));
+        assertThat(given.conversation(second).labels()).as("made urgent before it was watched: an update")
+                .containsExactly(marker);
+        assertThat(given.conversation(first).labels()).isEmpty();
+    }
+
+    @Test
     void many_long_labels_read_back_as_unchanged() {
         // 20 labels of 60 characters: longer joined than group_concat_max_len on a server that sets MySQL's 1,024.
         Set<String> labels = new java.util.TreeSet<>();

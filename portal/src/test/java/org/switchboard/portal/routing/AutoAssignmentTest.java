@@ -127,6 +127,27 @@ class AutoAssignmentTest extends PortalTest.Base {
     }
 
     @Test
+    void conversations_looked_at_together_are_each_routed_in_the_order_they_changed_and_unknown_ones_skipped() {
+        long hal = given.agent("Hal");
+        long ivy = given.agent("Ivy");
+        long team = given.team(AssignmentMode.ROUND_ROBIN, false, hal, ivy);
+        given.set(hal, AvailabilityStatus.ONLINE);
+        given.set(ivy, AvailabilityStatus.ONLINE);
+        long first = given.customerWrites();
+        long second = given.customerWrites();
+        long elsewhere = given.customerWrites();
+        triggers.awaitIdle();
+        // Moved into the team without a trigger, as if their changes had queued up while the router was busy.
+        jdbc.update("update conversation set team_id = ? where id in (?, ?)", team, first, second);
+
+        assigner.conversationsChanged(List.of(second, -1L, elsewhere, first));
+
+        assertThat(List.of(given.assignee(second), given.assignee(first))).as("round robin, in the order given")
+                .containsExactly(hal, ivy);
+        assertThat(given.assignee(elsewhere)).as("in no team").isNull();
+    }
+
+    @Test
     void with_nobody_online_conversations_wait_and_the_longest_waiting_goes_first_when_a_member_comes_online() {
         long hal = given.agent("Hal");
         long team = given.team(AssignmentMode.LEAST_LOADED, false, hal);
