@@ -37,7 +37,8 @@ final class TrafficGenerator {
     }
 
     /**
-     * @param label      distinguishes the emails of different phases, so phases do not link to each other
+     * @param label      distinguishes the emails of different phases, so phases do not link to each other ("w1"
+     *                   and "w11" stay apart: a separator comes before the visitor number)
      * @param deliveries total deliveries, redeliveries included
      * @param visitors   distinct visitors (fewer when there are not enough distinct messages for one each)
      * @param lanes      concurrent clients
@@ -68,8 +69,8 @@ final class TrafficGenerator {
                     secondBrowsers++;
                 } else {
                     String name = FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size()));
-                    profiles.add(new VisitorProfile(name + " " + label + i,
-                            name.toLowerCase(Locale.ROOT) + "." + label + i + "@example.com"));
+                    profiles.add(new VisitorProfile(name + " " + label + "-" + i,
+                            name.toLowerCase(Locale.ROOT) + "." + label + "-" + i + "@example.com"));
                     firstBrowsers.add(i);
                 }
             } else if (kind < PRE_CHAT_FORM_SHARE + NAME_ONLY_SHARE) {
