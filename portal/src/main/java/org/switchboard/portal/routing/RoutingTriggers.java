@@ -1,18 +1,12 @@
 package org.switchboard.portal.routing;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.switchboard.portal.conversation.ChangedConversations;
 import org.switchboard.portal.conversation.ConversationChanged;
 
 /**
@@ -46,10 +41,7 @@ class RoutingTriggers implements DisposableBean {
                 return thread;
             });
     private final AtomicLong dropped = new AtomicLong();
-    /** Changed conversations not yet taken by a drain, in arrival order; {@code waiting} is the same set. */
-    private final Queue<Long> changed = new ConcurrentLinkedQueue<>();
-    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final ChangedConversations changed = new ChangedConversations();
 
     RoutingTriggers(AutoAssigner assigner) {
         this.assigner = assigner;
@@ -57,20 +49,15 @@ class RoutingTriggers implements DisposableBean {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void conversationChanged(ConversationChanged change) {
-        if (change.change() == ConversationChanged.Change.MESSAGE_STATUS) {
-            return;
+        if (change.change() != ConversationChanged.Change.MESSAGE_STATUS && changed.add(change.conversationId())) {
+            scheduleDrain();
         }
-        if (!waiting.add(change.conversationId())) {
-            return;
-        }
-        changed.add(change.conversationId());
-        scheduleDrain();
     }
 
     private void scheduleDrain() {
         // Not scheduled (queue full, shutting down): the changes stay queued for the next change or the sweep.
-        if (drainScheduled.compareAndSet(false, true) && !submit("changed conversations", this::drainChanged)) {
-            drainScheduled.set(false);
+        if (changed.claimDrain() && !submit("changed conversations", this::drainChanged)) {
+            changed.drainNotScheduled();
         }
     }
 
@@ -79,17 +66,9 @@ class RoutingTriggers implements DisposableBean {
      * changed again meanwhile are looked at once. Under load one query thus covers many conversations.
      */
     private void drainChanged() {
-        // Cleared first: a change queued from here on schedules the next drain.
-        drainScheduled.set(false);
-        List<Long> batch = new ArrayList<>();
-        for (Long id = changed.poll(); id != null; id = batch.size() < BATCH ? changed.poll() : null) {
-            // Removed before routing: a change committed while this runs queues the conversation again.
-            waiting.remove(id);
-            batch.add(id);
-        }
-        if (!changed.isEmpty()) {
-            scheduleDrain();
-        }
+        // A change committed while this runs queues the conversation again.
+        List<Long> batch = changed.take(BATCH);
+        scheduleDrain();
         assigner.conversationsChanged(batch);
     }
 

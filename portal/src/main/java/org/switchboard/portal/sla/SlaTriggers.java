@@ -1,15 +1,11 @@
 package org.switchboard.portal.sla;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +13,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.switchboard.portal.conversation.ChangedConversations;
 import org.switchboard.portal.conversation.ConversationChanged;
 
 /**
@@ -34,11 +31,8 @@ class SlaTriggers implements DisposableBean {
     static final int BATCH = 200;
 
     private final SlaTracker tracker;
-    /** Conversations queued and not yet taken by the worker, in arrival order; {@code waiting} is the same set. */
-    private final Queue<Long> queued = new ConcurrentLinkedQueue<>();
-    private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+    private final ChangedConversations queued = new ChangedConversations();
     private final Set<Long> failed = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** Evaluations queued or running: the worker's backlog, for health checks and tests waiting for quiet. */
     private final AtomicInteger backlog = new AtomicInteger();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -58,12 +52,10 @@ class SlaTriggers implements DisposableBean {
 
     /** Queues an evaluation unless one for the conversation is already waiting. */
     void submit(long conversationId) {
-        if (!waiting.add(conversationId)) {
-            return;
+        if (queued.add(conversationId)) {
+            backlog.incrementAndGet();
+            scheduleDrain();
         }
-        backlog.incrementAndGet();
-        queued.add(conversationId);
-        scheduleDrain();
     }
 
     /** Queues again the evaluations that failed since the last call. */
@@ -75,30 +67,21 @@ class SlaTriggers implements DisposableBean {
     }
 
     private void scheduleDrain() {
-        if (!drainScheduled.compareAndSet(false, true)) {
+        if (!queued.claimDrain()) {
             return;
         }
         try {
             worker.execute(this::drain);
         } catch (RejectedExecutionException shuttingDown) {
-            backlog.addAndGet(-queued.size());
-            queued.clear();
-            waiting.clear();
+            queued.drainNotScheduled();
+            backlog.addAndGet(-queued.clear());
         }
     }
 
     private void drain() {
-        // Cleared first: a change queued from here on schedules the next drain.
-        drainScheduled.set(false);
-        List<Long> batch = new ArrayList<>();
-        for (Long id = queued.poll(); id != null; id = batch.size() < BATCH ? queued.poll() : null) {
-            // Removed before evaluating: a change committed while this evaluation runs queues another one.
-            waiting.remove(id);
-            batch.add(id);
-        }
-        if (!queued.isEmpty()) {
-            scheduleDrain();
-        }
+        // A change committed while this evaluation runs queues the conversation again.
+        List<Long> batch = queued.take(BATCH);
+        scheduleDrain();
         if (batch.isEmpty()) {
             return;
         }

@@ -1,0 +1,39 @@
+package org.switchboard.portal.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ChangedConversationsTest {
+
+    final ChangedConversations changed = new ChangedConversations();
+
+    @Test
+    void a_conversation_waits_once_and_they_are_taken_oldest_first_in_batches() {
+        assertThat(changed.add(3)).isTrue();
+        assertThat(changed.add(1)).isTrue();
+        assertThat(changed.add(3)).as("already waiting").isFalse();
+        changed.add(2);
+
+        assertThat(changed.take(2)).containsExactly(3L, 1L);
+        assertThat(changed.add(3)).as("taken: a new change queues it again").isTrue();
+        assertThat(changed.take(10)).containsExactly(2L, 3L);
+        assertThat(changed.take(10)).isEmpty();
+    }
+
+    @Test
+    void one_drain_is_claimed_at_a_time_and_only_while_something_waits() {
+        assertThat(changed.claimDrain()).as("nothing waits").isFalse();
+        changed.add(1);
+        assertThat(changed.claimDrain()).isTrue();
+        changed.add(2);
+        assertThat(changed.claimDrain()).as("one is scheduled already").isFalse();
+
+        changed.take(1);
+        assertThat(changed.claimDrain()).as("the drain started and left one behind").isTrue();
+        changed.drainNotScheduled();
+        assertThat(changed.claimDrain()).as("the claimed drain was not scheduled").isTrue();
+        assertThat(changed.clear()).isEqualTo(1);
+        assertThat(changed.claimDrain()).isFalse();
+    }
+}
