@@ -36,7 +36,7 @@ final class SharedTestDatabaseServer {
         }
         String database = "t_" + UUID.randomUUID().toString().replace("-", "");
         return "jdbc:mariadb://127.0.0.1:" + server.getConfiguration().getPort() + "/" + database
-                + "?createDatabaseIfNotExist=true&useBulkStmts=true";
+                + "?createDatabaseIfNotExist=true";
     }
 
     private static DB start() {

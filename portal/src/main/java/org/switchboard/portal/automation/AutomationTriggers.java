@@ -25,6 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.switchboard.portal.conversation.ChangedConversations;
 import org.switchboard.portal.conversation.ConversationChanged;
 import org.switchboard.portal.conversation.ConversationEventRecorded;
 import org.switchboard.portal.conversation.ConversationEventType;
@@ -50,6 +51,9 @@ class AutomationTriggers implements DisposableBean {
     private static final int CATCH_UP_LIMIT = 1_000;
     /* A pending trigger this old that is not queued here did not run (single node: see docs/automation.md). */
     private static final Duration PENDING_GRACE = Duration.ofMinutes(1);
+    /* Update checks of a burst of transactions are one job a moment later (one baseline read for all of them). */
+    private static final Duration UPDATE_CHECK_PACE = Duration.ofMillis(100);
+    private static final int UPDATE_CHECK_BATCH = 500;
 
     private final AutomationEngine engine;
     private final ThreadPoolExecutor worker;
@@ -60,6 +64,8 @@ class AutomationTriggers implements DisposableBean {
     private final Clock clock;
     /** Pending triggers queued on this node and not run yet. */
     private final Set<String> queuedPending = ConcurrentHashMap.newKeySet();
+    /** Conversations waiting for their update check. */
+    private final ChangedConversations updateChecks = new ChangedConversations(UPDATE_CHECK_PACE);
 
     AutomationTriggers(AutomationEngine engine, AutomationProperties properties, Baselines baselines,
             PendingTriggers pending, AutomationRules rules, Clock clock) {
@@ -131,10 +137,27 @@ class AutomationTriggers implements DisposableBean {
         queue(() -> engine.run(job), 1);
     }
 
-    /* One job for many conversations' update checks: their baselines are compared in one read. */
+    /*
+     * One job for many conversations' update checks, those of every transaction committed until it starts: their
+     * baselines are compared in one read. A conversation already waiting is checked once.
+     */
     private void submitUpdateChecks(List<Long> conversationIds) {
-        if (!conversationIds.isEmpty()) {
-            queue(() -> engine.runUpdateChecks(conversationIds), conversationIds.size());
+        conversationIds.forEach(updateChecks::add);
+        scheduleUpdateChecks();
+    }
+
+    private void scheduleUpdateChecks() {
+        // Not queued (the queue is full): they stay waiting for the next transaction's checks, or the catch-up.
+        if (updateChecks.claimDrain() && !queue(this::runUpdateChecks, 0)) {
+            updateChecks.drainNotScheduled();
+        }
+    }
+
+    private void runUpdateChecks() {
+        List<Long> batch = updateChecks.take(UPDATE_CHECK_BATCH);
+        scheduleUpdateChecks();
+        if (!batch.isEmpty()) {
+            engine.runUpdateChecks(batch);
         }
     }
 
@@ -172,7 +195,7 @@ class AutomationTriggers implements DisposableBean {
             return true;
         } catch (RejectedExecutionException full) {
             long before = dropped.getAndAdd(triggers);
-            if (before == 0 || before / 1_000 != (before + triggers) / 1_000) {
+            if (triggers > 0 && (before == 0 || before / 1_000 != (before + triggers) / 1_000)) {
                 log.warn("Automation cannot keep up: {} triggers not queued so far (rules on events run at the next"
                         + " catch-up, update rules when it finds the change)", before + triggers);
             }

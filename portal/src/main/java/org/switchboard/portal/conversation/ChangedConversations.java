@@ -1,5 +1,6 @@
 package org.switchboard.portal.conversation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -15,12 +16,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Scheduling stays with the caller: {@link #add} or a {@link #take} that left some behind tells it to schedule a
  * drain, and at most one drain is scheduled at a time.
+ *
+ * <p>Drains are paced: after a drain that took everything waiting, the next one starts no sooner than {@code pace}
+ * after it. A burst of changes then waits a moment and is handled by one drain (one query for many conversations)
+ * instead of by one drain per committed transaction, each a query of its own; under steady ingestion that was most
+ * of the worker's database time. A drain that left some behind is followed at once, so a backlog is never paced.
  */
 public final class ChangedConversations {
 
     private final Queue<Long> queued = new ConcurrentLinkedQueue<>();
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final long paceNanos;
+    /* Written and read by the one draining thread at a time. */
+    private volatile long lastTakeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+    private volatile boolean backlog;
+
+    /** @param pace the least time between the starts of two drains while the queue keeps up (zero: no pacing) */
+    public ChangedConversations(Duration pace) {
+        this.paceNanos = pace.toNanos();
+    }
 
     /** Queues the conversation unless it waits already; true when it was queued now. */
     public boolean add(long conversationId) {
@@ -42,22 +57,44 @@ public final class ChangedConversations {
     }
 
     /**
-     * At the start of a drain: the oldest waiting conversations, at most {@code max}. A change from here on queues
-     * the conversation again and lets the next {@link #claimDrain} succeed.
+     * At the start of a drain: the oldest waiting conversations, at most {@code max}, once the pace allows (this
+     * may sleep). A change from here on queues the conversation again and lets the next {@link #claimDrain}
+     * succeed.
      */
     public List<Long> take(int max) {
+        if (!backlog) {
+            awaitPace();
+        }
+        return takeNow(max);
+    }
+
+    private List<Long> takeNow(int max) {
         drainScheduled.set(false);
         List<Long> batch = new ArrayList<>();
         for (Long id = queued.poll(); id != null; id = batch.size() < max ? queued.poll() : null) {
             waiting.remove(id);
             batch.add(id);
         }
+        lastTakeNanos = System.nanoTime();
+        backlog = !queued.isEmpty();
         return batch;
+    }
+
+    private void awaitPace() {
+        long wait = lastTakeNanos + paceNanos - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                // Shutting down: take what waits now.
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Forgets everything waiting (the worker is gone); returns how many were dropped. */
     public int clear() {
-        List<Long> dropped = take(Integer.MAX_VALUE);
+        List<Long> dropped = takeNow(Integer.MAX_VALUE);
         return dropped.size();
     }
 }

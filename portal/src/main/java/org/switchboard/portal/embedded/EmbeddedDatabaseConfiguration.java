@@ -51,7 +51,7 @@ class EmbeddedDatabaseConfiguration {
     HikariDataSource dataSource(EmbeddedMariaDb server, EmbeddedDatabaseProperties properties) {
         // Depending on the server (not on the DB bean) makes Spring close this pool before the server stops.
         String url = "jdbc:mariadb://127.0.0.1:" + server.db().getConfiguration().getPort() + "/"
-                + properties.database() + "?createDatabaseIfNotExist=true&useBulkStmts=true";
+                + properties.database() + "?createDatabaseIfNotExist=true";
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url);
         dataSource.setUsername("root");

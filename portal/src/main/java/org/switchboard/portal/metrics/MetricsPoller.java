@@ -38,8 +38,12 @@ class MetricsPoller implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MetricsPoller.class);
     private static final int BATCH = 200;
-    /** Most rounds look back this far behind the watermark; once a minute a round looks back the whole overlap. */
-    private static final java.time.Duration RECENT = java.time.Duration.ofSeconds(30);
+    /**
+     * Most rounds look back this far behind the watermark (a commit seconds after its events' time); once a minute a
+     * round looks back the whole overlap. Every conversation with events in this window is recomputed each round,
+     * so under steady ingestion (a round a second) the window is what the poller's work grows with.
+     */
+    private static final java.time.Duration RECENT = java.time.Duration.ofSeconds(5);
     private static final java.time.Duration FULL_SWEEP_EVERY = java.time.Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;

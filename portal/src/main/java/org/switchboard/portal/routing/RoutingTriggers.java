@@ -1,5 +1,6 @@
 package org.switchboard.portal.routing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,6 +33,8 @@ class RoutingTriggers implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RoutingTriggers.class);
     private static final int QUEUE = 10_000;
     private static final int BATCH = 200;
+    /* A burst of changes is looked at together, a moment later, rather than one query per committed batch. */
+    private static final Duration PACE = Duration.ofMillis(100);
 
     private final AutoAssigner assigner;
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -41,7 +44,7 @@ class RoutingTriggers implements DisposableBean {
                 return thread;
             });
     private final AtomicLong dropped = new AtomicLong();
-    private final ChangedConversations changed = new ChangedConversations();
+    private final ChangedConversations changed = new ChangedConversations(PACE);
 
     RoutingTriggers(AutoAssigner assigner) {
         this.assigner = assigner;

@@ -1,5 +1,6 @@
 package org.switchboard.portal.sla;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,9 +30,11 @@ class SlaTriggers implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SlaTriggers.class);
     static final int BATCH = 200;
+    /* A burst of changes is looked at together, a moment later, rather than one query per committed batch. */
+    private static final Duration PACE = Duration.ofMillis(100);
 
     private final SlaTracker tracker;
-    private final ChangedConversations queued = new ChangedConversations();
+    private final ChangedConversations queued = new ChangedConversations(PACE);
     private final Set<Long> failed = ConcurrentHashMap.newKeySet();
     /** Evaluations queued or running: the worker's backlog, for health checks and tests waiting for quiet. */
     private final AtomicInteger backlog = new AtomicInteger();
