@@ -8,28 +8,41 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Changed conversations waiting for one worker that handles them in batches (SLA evaluation, routing): each
- * conversation waits at most once however often it changes meanwhile, and they are taken in arrival order, so none
- * starves under load. The queue keeps the order and the set makes the "already waiting" check O(1).
+ * Changed conversations waiting for one worker that handles them in batches (SLA evaluation, routing, automation's
+ * update checks): each conversation waits at most once however often it changes meanwhile, and they are taken in
+ * arrival order, so none starves under load. The queue keeps the order and the set makes the "already waiting"
+ * check O(1).
  *
  * <p>Scheduling stays with the caller: {@link #add} or a {@link #take} that left some behind tells it to schedule a
- * drain, and at most one drain is scheduled at a time.
+ * drain ({@link #claimDrain}), and at most one drain is scheduled at a time. A drain takes only the conversations
+ * queued before it was claimed: on a worker that runs its tasks in order, a change is therefore handled after every
+ * task queued before the change (automation starts watching a new conversation in such a task, and its update check
+ * must not come first). What is queued later waits for the next drain.
  *
- * <p>Drains are paced: after a drain that took everything waiting, the next one starts no sooner than {@code pace}
- * after it. A burst of changes then waits a moment and is handled by one drain (one query for many conversations)
- * instead of by one drain per committed transaction, each a query of its own; under steady ingestion that was most
- * of the worker's database time. A drain that left some behind is followed at once, so a backlog is never paced.
+ * <p>Drains are paced: after a drain that caught up, the next one starts no sooner than {@code pace} after it. A
+ * burst of changes then waits a moment and is handled by one drain (one query for many conversations) instead of by
+ * one drain per committed transaction, each a query of its own; under steady ingestion that was most of these
+ * workers' database time. A drain that had to leave some of its share behind is followed at once, so a backlog is
+ * never paced.
  */
 public final class ChangedConversations {
 
-    private final Queue<Long> queued = new ConcurrentLinkedQueue<>();
+    private record Waiting(long conversationId, long sequence) {
+    }
+
+    private final Queue<Waiting> queued = new ConcurrentLinkedQueue<>();
     private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /* The last sequence number the scheduled drain may take; written by the claimer before it schedules the drain. */
+    private volatile long claimedUpTo;
     private final long paceNanos;
     /* Written and read by the one draining thread at a time. */
-    private volatile long lastTakeNanos = System.nanoTime() - Long.MAX_VALUE / 2;
+    private volatile long lastTakeNanos;
+    private volatile boolean drainedBefore;
     private volatile boolean backlog;
 
     /** @param pace the least time between the starts of two drains while the queue keeps up (zero: no pacing) */
@@ -42,13 +55,20 @@ public final class ChangedConversations {
         if (!waiting.add(conversationId)) {
             return false;
         }
-        queued.add(conversationId);
+        queued.add(new Waiting(conversationId, sequence.incrementAndGet()));
         return true;
     }
 
-    /** True when the caller is to schedule a drain now: none is scheduled and something waits. */
+    /**
+     * True when the caller is to schedule a drain now: none is scheduled and something waits. The drain will take
+     * what is queued at this moment.
+     */
     public boolean claimDrain() {
-        return !queued.isEmpty() && drainScheduled.compareAndSet(false, true);
+        if (queued.isEmpty() || !drainScheduled.compareAndSet(false, true)) {
+            return false;
+        }
+        claimedUpTo = sequence.get();
+        return true;
     }
 
     /** The drain the caller claimed could not be scheduled; what waits stays for the next claim. */
@@ -57,26 +77,31 @@ public final class ChangedConversations {
     }
 
     /**
-     * At the start of a drain: the oldest waiting conversations, at most {@code max}, once the pace allows (this
-     * may sleep). A change from here on queues the conversation again and lets the next {@link #claimDrain}
-     * succeed.
+     * At the start of the claimed drain: the oldest conversations queued before the claim, at most {@code max}, once
+     * the pace allows (this may sleep). A change from here on queues the conversation again and lets the next
+     * {@link #claimDrain} succeed.
      */
     public List<Long> take(int max) {
-        if (!backlog) {
+        if (drainedBefore && !backlog) {
             awaitPace();
         }
-        return takeNow(max);
+        return takeNow(max, claimedUpTo);
     }
 
-    private List<Long> takeNow(int max) {
+    private List<Long> takeNow(int max, long upTo) {
         drainScheduled.set(false);
         List<Long> batch = new ArrayList<>();
-        for (Long id = queued.poll(); id != null; id = batch.size() < max ? queued.poll() : null) {
-            waiting.remove(id);
-            batch.add(id);
+        for (Waiting head = queued.peek(); head != null && head.sequence() <= upTo && batch.size() < max;
+                head = queued.peek()) {
+            // One drain at a time takes, and others only append: the head looked at is the one removed.
+            queued.poll();
+            waiting.remove(head.conversationId());
+            batch.add(head.conversationId());
         }
+        Waiting next = queued.peek();
+        backlog = next != null && next.sequence() <= upTo;
         lastTakeNanos = System.nanoTime();
-        backlog = !queued.isEmpty();
+        drainedBefore = true;
         return batch;
     }
 
@@ -94,7 +119,6 @@ public final class ChangedConversations {
 
     /** Forgets everything waiting (the worker is gone); returns how many were dropped. */
     public int clear() {
-        List<Long> dropped = takeNow(Integer.MAX_VALUE);
-        return dropped.size();
+        return takeNow(Integer.MAX_VALUE, Long.MAX_VALUE).size();
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Timeout;
 
 class ChangedConversationsTest {
 
-    final ChangedConversations changed = new ChangedConversations(java.time.Duration.ZERO);
+    final ChangedConversations changed = new ChangedConversations(Duration.ZERO);
 
     @Test
     void a_conversation_waits_once_and_they_are_taken_oldest_first_in_batches() {
@@ -17,9 +17,12 @@ class ChangedConversationsTest {
         assertThat(changed.add(3)).as("already waiting").isFalse();
         changed.add(2);
 
+        assertThat(changed.claimDrain()).isTrue();
         assertThat(changed.take(2)).containsExactly(3L, 1L);
         assertThat(changed.add(3)).as("taken: a new change queues it again").isTrue();
+        assertThat(changed.claimDrain()).isTrue();
         assertThat(changed.take(10)).containsExactly(2L, 3L);
+        assertThat(changed.claimDrain()).as("nothing waits").isFalse();
         assertThat(changed.take(10)).isEmpty();
     }
 
@@ -40,16 +43,33 @@ class ChangedConversationsTest {
     }
 
     @Test
+    void a_drain_takes_only_what_was_queued_before_it_was_claimed() {
+        // On a worker running tasks in order, a task queued between the claim and a later change runs first.
+        changed.add(1);
+        assertThat(changed.claimDrain()).isTrue();
+        changed.add(2);
+
+        assertThat(changed.take(10)).containsExactly(1L);
+        assertThat(changed.claimDrain()).as("the later change has a drain of its own").isTrue();
+        assertThat(changed.take(10)).containsExactly(2L);
+    }
+
+    @Test
     void after_a_drain_that_caught_up_the_next_waits_for_the_pace() {
         ChangedConversations paced = new ChangedConversations(Duration.ofMillis(300));
         paced.add(1);
-        assertThat(paced.take(10)).containsExactly(1L);
+        paced.claimDrain();
+        assertThat(paced.take(10)).as("the first drain does not wait").containsExactly(1L);
         paced.add(2);
+        paced.claimDrain();
         paced.add(3);
+        paced.add(4);
 
         long started = System.nanoTime();
-        assertThat(paced.take(10)).as("both changes of the burst in one drain").containsExactly(2L, 3L);
+        assertThat(paced.take(10)).containsExactly(2L);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        paced.claimDrain();
+        assertThat(paced.take(10)).as("what came during the pause: one drain").containsExactly(3L, 4L);
     }
 
     @Test
@@ -59,9 +79,11 @@ class ChangedConversationsTest {
         paced.add(1);
         paced.add(2);
         paced.add(3);
+        paced.claimDrain();
         assertThat(paced.take(2)).containsExactly(1L, 2L);
 
         // Paced, this would sleep ten minutes (the test times out); a backlog goes on at once.
+        assertThat(paced.claimDrain()).isTrue();
         assertThat(paced.take(2)).containsExactly(3L);
     }
 }
