@@ -28,13 +28,12 @@ import org.switchboard.portal.customer.Customer;
  * message so inbox lists never compute "latest message per conversation" at query time.
  */
 /*
- * Written whole, not with dynamic updates: Hibernate sends dynamic updates one statement at a time, and the ingest
- * writer updates a conversation per message, so static updates are what lets a batch's updates go as one JDBC batch.
- * Every write bumps the version, the repository's targeted updates included, so a writer holding an older row meets
- * the version check and retries instead of writing stale columns back.
+ * Dynamic updates: an update writes only the columns that changed, so writers that touch different columns (an
+ * agent replying, the assistant leaving a suggestion with a targeted update) never overwrite each other's values.
  */
 @Entity
 @org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed
+@org.hibernate.annotations.DynamicUpdate
 public class Conversation {
 
     private static final int PREVIEW_LENGTH = 300;

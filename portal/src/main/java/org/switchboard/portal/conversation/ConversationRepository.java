@@ -55,51 +55,43 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
     List<Conversation> findByCustomerOrderByLastActivityDesc(Long customerId);
 
     /*
-     * Targeted updates for side facts (the assistant's notes, the unread marker, the SLA verdict): they change their
-     * columns without loading the conversation, and bump the version like every write. Conversations are written
-     * whole (no dynamic update, so that the ingest writer's updates go to the database as one JDBC batch); a writer
-     * holding the row from before this update therefore meets the version check and retries on the fresh row
-     * (ConflictRetry) instead of writing the old values back.
+     * Targeted updates for side facts (the assistant's notes, the unread marker): they neither bump the version nor
+     * touch other columns, so they never make an agent's or the ingestion's concurrent write fail.
      */
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update Conversation c set c.aiSuggestion = :text, c.aiSuggestionSources = :sources,"
-            + " c.version = c.version + 1 where c.id = :id")
+    @Query("update Conversation c set c.aiSuggestion = :text, c.aiSuggestionSources = :sources where c.id = :id")
     int setAiSuggestion(Long id, String text, String sources);
 
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update Conversation c set c.aiSummary = :summary, c.version = c.version + 1 where c.id = :id")
+    @Query("update Conversation c set c.aiSummary = :summary where c.id = :id")
     int setAiSummary(Long id, String summary);
 
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update Conversation c set c.priority = :priority, c.version = c.version + 1"
-            + " where c.id = :id and c.priority in :lower")
+    @Query("update Conversation c set c.priority = :priority where c.id = :id and c.priority in :lower")
     int raisePriority(Long id, Priority priority, java.util.Collection<Priority> lower);
 
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update Conversation c set c.unreadCount = 0, c.version = c.version + 1"
-            + " where c.id = :id and c.unreadCount > 0")
+    @Query("update Conversation c set c.unreadCount = 0 where c.id = :id and c.unreadCount > 0")
     int clearUnread(Long id);
 
     @Query("select c.customer.id from Conversation c where c.id = :id")
     java.util.Optional<Long> findCustomerIdById(Long id);
 
     @org.springframework.data.jpa.repository.Modifying
-    @Query(value = "update conversation set team_id = :teamId, version = version + 1 where id = :id and team_id is null",
-            nativeQuery = true)
+    @Query(value = "update conversation set team_id = :teamId where id = :id and team_id is null", nativeQuery = true)
     int routeToTeamIfUnrouted(Long id, Long teamId);
 
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update Conversation c set c.intent = :intent, c.version = c.version + 1 where c.id = :id")
+    @Query("update Conversation c set c.intent = :intent where c.id = :id")
     int setIntent(Long id, String intent);
 
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update Conversation c set c.sentiment = :sentiment, c.version = c.version + 1 where c.id = :id")
+    @Query("update Conversation c set c.sentiment = :sentiment where c.id = :id")
     int setSentiment(Long id, String sentiment);
 
-    /** The SLA package's verdict. */
+    /** The SLA package's verdict; targeted so it never collides with an agent's write (no version bump). */
     @org.springframework.data.jpa.repository.Modifying
-    @Query("update Conversation c set c.slaDueAt = :dueAt, c.slaBreached = :breached, c.version = c.version + 1"
-            + " where c.id = :id")
+    @Query("update Conversation c set c.slaDueAt = :dueAt, c.slaBreached = :breached where c.id = :id")
     int setSla(Long id, Instant dueAt, boolean breached);
 
     /** Snoozed conversations whose time has come. */

@@ -144,7 +144,7 @@ public class ConversationWorkflow {
         publish(conversation);
     }
 
-    /** Stores the SLA package's verdict for the inbox (no event: the SLA package records those). */
+    /** Stores the SLA package's verdict for the inbox (no version bump, no event: the SLA package records those). */
     @Transactional
     public void updateSla(long conversationId, Instant dueAt, boolean breached) {
         if (conversations.setSla(conversationId, dueAt, breached) > 0) {

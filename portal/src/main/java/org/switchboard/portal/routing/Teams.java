@@ -150,7 +150,7 @@ public class Teams {
             throw new RoutingException("The triage rule “" + rules.getFirst() + "” routes to “" + team.getName()
                     + "”; change or delete it first.");
         }
-        sql.update("update conversation set team_id = null, version = version + 1 where team_id = :id", id);
+        sql.update("update conversation set team_id = null where team_id = :id", id);
         try {
             teams.delete(team);
             teams.flush();
