@@ -253,10 +253,17 @@ class AutomationTriggers implements DisposableBean {
         }
     }
 
-    /** Returns once everything queued before has run (tests that check that something did not happen). */
+    /**
+     * Returns once everything queued before, and every update check waiting, has run (tests that check that
+     * something did not happen).
+     */
     void awaitIdle() {
         try {
-            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            // Changes made after the pending drain was claimed wait for one queued later: go round until none waits.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            do {
+                worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            } while (updateChecks.hasWaiting() && System.nanoTime() < deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -117,6 +117,14 @@ public final class ChangedConversations {
         }
     }
 
+    /**
+     * Whether conversations wait for a drain. A worker's "everything done" check (tests) needs this besides its
+     * queue: a change made after the pending drain was claimed waits for a drain that is not queued yet.
+     */
+    public boolean hasWaiting() {
+        return !queued.isEmpty();
+    }
+
     /** Forgets everything waiting (the worker is gone); returns how many were dropped. */
     public int clear() {
         return takeNow(Integer.MAX_VALUE, Long.MAX_VALUE).size();

@@ -104,10 +104,17 @@ class RoutingTriggers implements DisposableBean {
         submit("sweep", assigner::drainAll);
     }
 
-    /** Returns once everything submitted before has run (for tests that check that something did not happen). */
+    /**
+     * Returns once everything submitted before, and every change waiting, has run (for tests that check that
+     * something did not happen).
+     */
     void awaitIdle() {
         try {
-            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            // Changes made after the pending drain was claimed wait for one queued later: go round until none waits.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            do {
+                worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            } while (changed.hasWaiting() && System.nanoTime() < deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
