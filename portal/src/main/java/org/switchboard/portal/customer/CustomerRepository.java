@@ -17,11 +17,4 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     @Query("select c from Customer c where c.id in :ids")
     List<Customer> findByIds(Collection<Long> ids);
-
-    /** As {@link #findByIds}, in native SQL (translated once, whatever the number of ids) and without a flush: for the ingest
-     * writer, before it writes anything. */
-    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(
-            name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "MANUAL"))
-    @Query(value = "select * from customer where id in (:ids)", nativeQuery = true)
-    List<Customer> loadByIds(Collection<Long> ids);
 }

@@ -3,7 +3,6 @@ package org.switchboard.portal.customer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,12 +33,14 @@ public class IdentityResolver {
     private final IdentityNormalizer normalizer;
     private final CustomerRepository customers;
     private final CustomerIdentityRepository identities;
+    private final IdentityOwners identityOwners;
 
     IdentityResolver(IdentityNormalizer normalizer, CustomerRepository customers,
-            CustomerIdentityRepository identities) {
+            CustomerIdentityRepository identities, IdentityOwners identityOwners) {
         this.normalizer = normalizer;
         this.customers = customers;
         this.identities = identities;
+        this.identityOwners = identityOwners;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -98,16 +99,9 @@ public class IdentityResolver {
         if (wanted.isEmpty()) {
             return known;
         }
-        Map<NormalizedIdentity, Long> ownerIds = new HashMap<>();
-        for (Object[] row : identities.findOwnersByValues(wanted.stream().map(NormalizedIdentity::value)
-                .collect(Collectors.toSet()))) {
-            ownerIds.put(new NormalizedIdentity((String) row[0], (String) row[1]), ((Number) row[2]).longValue());
-        }
-        Map<Long, Customer> owners = new HashMap<>();
-        if (!ownerIds.isEmpty()) {
-            customers.loadByIds(new HashSet<>(ownerIds.values())).forEach(c -> owners.put(c.getId(), c));
-        }
-        wanted.forEach(identity -> known.found(identity, owners.get(ownerIds.get(identity))));
+        Map<NormalizedIdentity, Customer> owners = identityOwners.of(wanted.stream().map(NormalizedIdentity::value)
+                .collect(Collectors.toSet()));
+        wanted.forEach(identity -> known.found(identity, owners.get(identity)));
         return known;
     }
 
