@@ -32,6 +32,7 @@ import org.switchboard.plugin.api.channel.ThreadingHints;
 import org.switchboard.portal.channel.ChannelConnections;
 import org.switchboard.portal.channel.ChannelUnavailableException;
 import org.switchboard.portal.channel.UnknownChannelAccountException;
+import org.switchboard.portal.conversation.ConflictRetry;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.conversation.MessageFiles;
@@ -196,7 +197,15 @@ public class OutboundDispatcher implements SmartLifecycle {
         return leased.size();
     }
 
+    /*
+     * Two leasers at once (the scheduled one and a caller of deliverDue, or two nodes) skip each other's rows, but
+     * moving their rows' next attempt in the index can still deadlock in InnoDB: the loser simply leases again.
+     */
     private List<OutboxEntry> leaseDue() {
+        return ConflictRetry.retry(this::leaseDueOnce);
+    }
+
+    private List<OutboxEntry> leaseDueOnce() {
         return transaction.execute(status -> {
             Instant now = clock.instant();
             Set<String> busy = busyAccounts.isEmpty() ? Set.of("-") : Set.copyOf(busyAccounts);
