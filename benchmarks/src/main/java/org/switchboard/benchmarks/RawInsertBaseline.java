@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * The floor under the ingest figure: the same messages written with plain JDBC batches, one connection, into a
  * scratch table with the columns of {@code message} and only its primary key (no foreign keys, unique or secondary
  * indexes, no HTTP, no identity resolution, no threading, no full-text index). It uses the portal's own pool, so
- * the driver settings ({@code useBulkStmts}) are the portal's.
+ * the driver settings (bulk statements for inserts) are the portal's.
  */
 final class RawInsertBaseline {
 
