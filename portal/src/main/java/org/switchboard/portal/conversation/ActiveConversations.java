@@ -1,8 +1,11 @@
 package org.switchboard.portal.conversation;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one ingest transaction knows about customers' unresolved conversations: each customer's latest one, looked
@@ -15,6 +18,8 @@ import java.util.Optional;
 public final class ActiveConversations {
 
     private final Map<Long, Optional<Conversation>> latest = new HashMap<>();
+    /* Rows nobody else can write before this transaction ends: locked by the look-up, or inserted by it. */
+    private final Set<Conversation> held = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Knows nothing: every customer's conversation is looked up when threaded. */
     public ActiveConversations() {
@@ -30,6 +35,15 @@ public final class ActiveConversations {
 
     void found(long customerId, Conversation conversation) {
         latest.put(customerId, Optional.ofNullable(conversation));
+    }
+
+    /** The transaction holds this conversation's row: it locked it, or created it. */
+    void hold(Conversation conversation) {
+        held.add(conversation);
+    }
+
+    Set<Conversation> held() {
+        return held;
     }
 
     /**

@@ -40,9 +40,13 @@ public class ConversationStore {
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
+    private final HeldConversationWrites heldWrites;
+
     ConversationStore(ConversationRepository conversations, MessageRepository messages,
             ConversationEventRepository events, ConversationThreader threader,
-            MessageAttachmentRepository attachments, ApplicationEventPublisher publisher, Clock clock) {
+            MessageAttachmentRepository attachments, ApplicationEventPublisher publisher, Clock clock,
+            HeldConversationWrites heldWrites) {
+        this.heldWrites = heldWrites;
         this.conversations = conversations;
         this.messages = messages;
         this.events = events;
@@ -83,9 +87,20 @@ public class ConversationStore {
         Map<Long, Conversation> latest = new HashMap<>();
         for (Conversation conversation : conversations.lockActiveByCustomers(customerIds)) {
             latest.putIfAbsent(conversation.getCustomer().getId(), conversation);
+            known.hold(conversation);
         }
         customerIds.forEach(id -> known.found(id, latest.get(id)));
         return known;
+    }
+
+    /**
+     * Flushes an ingest transaction's writes, the conversations it holds ({@code known}: locked by
+     * {@link #activeConversationsOf}, or created) updated in one JDBC batch. Call it after the last
+     * {@link #appendInbound(String, ResolvedCustomer, InboundMessage, ActiveConversations)} of the transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void flushIngest(ActiveConversations known) {
+        heldWrites.flush(known.held());
     }
 
     /** Stores a customer's message in the conversation threading picks. */
@@ -125,6 +140,7 @@ public class ConversationStore {
 
         Long id = conversation.getId();
         if (threading.created()) {
+            known.hold(conversation);
             record(id, ConversationEventType.CREATED, now, null, accountId, null);
         }
         if (threading.reopened()) {

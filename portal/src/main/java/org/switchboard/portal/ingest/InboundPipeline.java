@@ -71,7 +71,10 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
                 return transaction.execute(status -> {
                     BatchLookups lookups = lookUp(batch.stream().flatMap(r -> r.events().stream()).toList(),
                             batch.stream().map(GroupCommit.Request::accountId).toList());
-                    return batch.stream().map(r -> storeAll(r.accountId(), r.events(), lookups)).toList();
+                    List<IngestResult> results = batch.stream()
+                            .map(r -> storeAll(r.accountId(), r.events(), lookups)).toList();
+                    conversations.flushIngest(lookups.conversations());
+                    return results;
                 });
             }
 
@@ -109,8 +112,12 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
     private IngestResult ingestAlone(String accountId, List<? extends InboundEvent> events) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> storeAll(accountId, events,
-                        lookUp(events, java.util.Collections.nCopies(events.size(), accountId))));
+                return transaction.execute(status -> {
+                    BatchLookups lookups = lookUp(events, java.util.Collections.nCopies(events.size(), accountId));
+                    IngestResult result = storeAll(accountId, events, lookups);
+                    conversations.flushIngest(lookups.conversations());
+                    return result;
+                });
             } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
                 if (attempt >= ATTEMPTS && e instanceof DataIntegrityViolationException integrity) {
                     // Not a race (that would have settled by now): the events break a constraint (a value too long).

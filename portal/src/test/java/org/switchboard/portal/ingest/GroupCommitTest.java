@@ -57,6 +57,9 @@ class GroupCommitTest extends PortalTest.Base {
     ConversationStore store;
 
     @Autowired
+    org.switchboard.portal.conversation.ConversationWorkflow workflow;
+
+    @Autowired
     InboxSearch search;
 
     @Autowired
@@ -94,6 +97,43 @@ class GroupCommitTest extends PortalTest.Base {
                 + "where e.event_type = 'CREATED' and c.last_channel_account_id = ?", accountId)).isEqualTo(2);
         // Committed and searchable when the callers are answered.
         assertThat(search.conversations(word, 10)).hasSize(1);
+    }
+
+    @Test
+    void a_batch_writes_its_conversations_latest_state_and_wakes_a_snoozed_one() {
+        // The batch's conversation updates go as one JDBC batch of its own (HeldConversationWrites), not Hibernate's.
+        Identity regular = visitor();
+        Identity snoozer = visitor();
+        long regularConversation = conversationOf(storeFrom(regular, "first"));
+        long snoozedConversation = conversationOf(storeFrom(snoozer, "first"));
+        store.markRead(regularConversation);
+        workflow.snooze(snoozedConversation, null, null);
+        Identity newcomer = visitor();
+        String last = UUID.randomUUID().toString();
+        List<GroupCommit.Request> batch = List.of(
+                request(message(UUID.randomUUID().toString(), regular, "second")),
+                request(message(UUID.randomUUID().toString(), snoozer, "I am back")),
+                request(message(UUID.randomUUID().toString(), newcomer, "Hello")),
+                request(message(UUID.randomUUID().toString(), newcomer, "Anyone?")),
+                request(message(last, regular, "third")));
+
+        pipeline.storeAsOneBatch(batch);
+
+        assertThat(batch).allSatisfy(r -> assertThat(r.done().join().stored()).isEqualTo(1));
+        assertThat(jdbc.queryForObject("""
+                select concat(c.unread_count, ' ', c.last_message_preview, ' ', c.last_message_id = m.id, ' ',
+                c.waiting_since is not null) from conversation c
+                join message m on m.channel_account_id = ? and m.external_id = ? where c.id = ?""", String.class,
+                accountId, last, regularConversation))
+                .as("unread, preview, latest message, waiting").isEqualTo("2 third 1 1");
+        assertThat(jdbc.queryForMap("select status, snoozed_until, snooze_until_reply, unread_count,"
+                + " last_message_preview from conversation where id = ?", snoozedConversation))
+                .containsEntry("status", "OPEN").containsEntry("snoozed_until", null)
+                .containsEntry("snooze_until_reply", false).containsEntry("unread_count", 2)
+                .containsEntry("last_message_preview", "I am back");
+        assertThat(jdbc.queryForList("select concat(unread_count, ' ', last_message_preview) from conversation c"
+                + " join customer_identity i on i.customer_id = c.customer_id where i.identity_value = ?",
+                String.class, newcomer.value())).containsExactly("2 Anyone?");
     }
 
     @Test
@@ -200,6 +240,12 @@ class GroupCommitTest extends PortalTest.Base {
                 accountId)).isEqualTo(1);
         assertThat(count("select unread_count from conversation where id = ?", conversationId))
                 .isEqualTo(1 + senders * perSender);
+    }
+
+    private String storeFrom(Identity sender, String text) {
+        String id = UUID.randomUUID().toString();
+        pipeline.ingest(accountId, List.of(message(id, sender, text)));
+        return id;
     }
 
     private String storeFrom(Identity sender, String email, String text) {
