@@ -3,7 +3,7 @@ package org.switchboard.benchmarks;
 import java.nio.file.Path;
 
 /**
- * What one run of the ingest benchmark does, from system properties ({@code -Dn=20000 -Dconcurrency=8 …}).
+ * What one run of the ingest benchmark does, from system properties ({@code -Dn=20000 -Dconcurrency=32 …}).
  *
  * @param deliveries  webhook deliveries in the measured phase, redeliveries included
  * @param concurrency concurrent HTTP clients
@@ -42,7 +42,7 @@ record BenchmarkSettings(int deliveries, int concurrency, int warmup, int visito
         int visitors = Integer.getInteger("visitors", 0);
         return new BenchmarkSettings(
                 deliveries,
-                Integer.getInteger("concurrency", 8),
+                Integer.getInteger("concurrency", 32),
                 Integer.getInteger("warmup", 5_000),
                 visitors > 0 ? visitors : Math.max(1, deliveries / 10),
                 Long.getLong("seed", 42L),

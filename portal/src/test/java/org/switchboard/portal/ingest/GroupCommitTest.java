@@ -38,7 +38,7 @@ import org.switchboard.portal.inbox.InboxSearch;
 @PortalTest
 class GroupCommitTest extends PortalTest.Base {
 
-    /* Two writers (the default is one), so that two of them write to one conversation at once. */
+    /* Two writers (also the default), so that two of them write to one conversation at once. */
     @org.springframework.test.context.DynamicPropertySource
     static void twoWriters(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("switchboard.ingest.writers", () -> "2");
