@@ -259,11 +259,7 @@ class AutomationTriggers implements DisposableBean {
      */
     void awaitIdle() {
         try {
-            // Changes made after the pending drain was claimed wait for one queued later: go round until none waits.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            do {
-                worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
-            } while (updateChecks.hasWaiting() && System.nanoTime() < deadline);
+            updateChecks.awaitDrained(worker);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

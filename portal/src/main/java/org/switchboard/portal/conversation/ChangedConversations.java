@@ -7,6 +7,10 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,14 +44,14 @@ public final class ChangedConversations {
     /* The last sequence number the scheduled drain may take; written by the claimer before it schedules the drain. */
     private volatile long claimedUpTo;
     private final long paceNanos;
-    /* Written and read by the one draining thread at a time. */
+    /* Written and read by the one draining thread at a time; as if a drain had just been due: the first never waits. */
     private volatile long lastTakeNanos;
-    private volatile boolean drainedBefore;
     private volatile boolean backlog;
 
     /** @param pace the least time between the starts of two drains while the queue keeps up (zero: no pacing) */
     public ChangedConversations(Duration pace) {
         this.paceNanos = pace.toNanos();
+        this.lastTakeNanos = System.nanoTime() - paceNanos;
     }
 
     /** Queues the conversation unless it waits already; true when it was queued now. */
@@ -82,7 +86,7 @@ public final class ChangedConversations {
      * {@link #claimDrain} succeed.
      */
     public List<Long> take(int max) {
-        if (drainedBefore && !backlog) {
+        if (!backlog) {
             awaitPace();
         }
         return takeNow(max, claimedUpTo);
@@ -101,7 +105,6 @@ public final class ChangedConversations {
         Waiting next = queued.peek();
         backlog = next != null && next.sequence() <= upTo;
         lastTakeNanos = System.nanoTime();
-        drainedBefore = true;
         return batch;
     }
 
@@ -118,11 +121,16 @@ public final class ChangedConversations {
     }
 
     /**
-     * Whether conversations wait for a drain. A worker's "everything done" check (tests) needs this besides its
-     * queue: a change made after the pending drain was claimed waits for a drain that is not queued yet.
+     * Returns once {@code worker} (the in-order worker the drains run on) has run everything submitted before, and
+     * no conversation waits, for at most 30 s (for tests that check that something did not happen). One round is not
+     * enough: a change made after the pending drain was claimed waits for a drain queued after it.
      */
-    public boolean hasWaiting() {
-        return !queued.isEmpty();
+    public void awaitDrained(ExecutorService worker)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        do {
+            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } while (!queued.isEmpty() && System.nanoTime() < deadline);
     }
 
     /** Forgets everything waiting (the worker is gone); returns how many were dropped. */

@@ -68,14 +68,9 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
 
             @Override
             public List<IngestResult> together(List<GroupCommit.Request> batch) {
-                return transaction.execute(status -> {
-                    BatchLookups lookups = lookUp(batch.stream().flatMap(r -> r.events().stream()).toList(),
-                            batch.stream().map(GroupCommit.Request::accountId).toList());
-                    List<IngestResult> results = batch.stream()
-                            .map(r -> storeAll(r.accountId(), r.events(), lookups)).toList();
-                    conversations.flushIngest(lookups.conversations());
-                    return results;
-                });
+                return transaction.execute(status -> storeTogether(
+                        batch.stream().map(GroupCommit.Request::accountId).toList(),
+                        batch.stream().<List<? extends InboundEvent>>map(GroupCommit.Request::events).toList()));
             }
 
             @Override
@@ -112,12 +107,7 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
     private IngestResult ingestAlone(String accountId, List<? extends InboundEvent> events) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> {
-                    BatchLookups lookups = lookUp(events, java.util.Collections.nCopies(events.size(), accountId));
-                    IngestResult result = storeAll(accountId, events, lookups);
-                    conversations.flushIngest(lookups.conversations());
-                    return result;
-                });
+                return transaction.execute(status -> storeTogether(List.of(accountId), List.of(events)).getFirst());
             } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
                 if (attempt >= ATTEMPTS && e instanceof DataIntegrityViolationException integrity) {
                     // Not a race (that would have settled by now): the events break a constraint (a value too long).
@@ -210,6 +200,29 @@ public class InboundPipeline implements InboundEventStore, SmartLifecycle {
         Set<Long> customers = known.customerIds();
         return new BatchLookups(stored, known, conversations.activeConversationsOf(customers), customers,
                 surveyReplies.customersAwaitingAnswer(customers));
+    }
+
+    /**
+     * In the caller's transaction: the look-ups of all the deliveries (one query per kind), each delivery stored,
+     * then the flush, with the held conversations' updates as one JDBC batch.
+     *
+     * @param accountIds each delivery's account
+     * @param deliveries each delivery's events
+     */
+    private List<IngestResult> storeTogether(List<String> accountIds, List<List<? extends InboundEvent>> deliveries) {
+        List<InboundEvent> events = new ArrayList<>();
+        List<String> accountOfEvent = new ArrayList<>();
+        for (int d = 0; d < deliveries.size(); d++) {
+            events.addAll(deliveries.get(d));
+            accountOfEvent.addAll(java.util.Collections.nCopies(deliveries.get(d).size(), accountIds.get(d)));
+        }
+        BatchLookups lookups = lookUp(events, accountOfEvent);
+        List<IngestResult> results = new ArrayList<>(deliveries.size());
+        for (int d = 0; d < deliveries.size(); d++) {
+            results.add(storeAll(accountIds.get(d), deliveries.get(d), lookups));
+        }
+        conversations.flushIngest(lookups.conversations());
+        return results;
     }
 
     private IngestResult storeAll(String accountId, List<? extends InboundEvent> events, BatchLookups lookups) {

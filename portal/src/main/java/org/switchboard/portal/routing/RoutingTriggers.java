@@ -110,11 +110,7 @@ class RoutingTriggers implements DisposableBean {
      */
     void awaitIdle() {
         try {
-            // Changes made after the pending drain was claimed wait for one queued later: go round until none waits.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            do {
-                worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
-            } while (changed.hasWaiting() && System.nanoTime() < deadline);
+            changed.awaitDrained(worker);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.portal.PortalTest;
@@ -20,14 +21,21 @@ import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /**
- * The ingest writer's own batch of conversation updates takes only conversations whose changes are all in the
- * columns ingestion writes; a conversation with any other change is left to Hibernate, so no change is lost.
+ * How a conversation's row is written without losing a change. Side facts (the assistant's summary, the intent, the
+ * SLA verdict) are written by targeted updates that do not bump the version, and a conversation's own writes name
+ * only the columns they changed (dynamic updates), so an agent's write neither fails because of a side fact written
+ * meanwhile nor writes the old value back. The ingest writer's own batch of conversation updates takes only
+ * conversations whose changes are all in the columns ingestion writes; one with any other change is left to
+ * Hibernate.
  */
 @PortalTest
-class HeldConversationWritesTest extends PortalTest.Base {
+class ConversationWritesTest extends PortalTest.Base {
 
     @Autowired
     HeldConversationWrites writes;
+
+    @Autowired
+    ConversationRepository repository;
 
     @Autowired
     InboundPipeline pipeline;
@@ -49,16 +57,38 @@ class HeldConversationWritesTest extends PortalTest.Base {
     long conversation;
 
     @BeforeEach
-    void conversationWithUnreadMessage() {
+    void aConversation() {
         jdbc = new JdbcTemplate(dataSource);
         transaction = new TransactionTemplate(transactions);
         Inbound inbound = new Inbound(pipeline, accounts, jdbc);
-        conversation = inbound.writes(inbound.account("Held writes"),
-                Identity.email("held-" + UUID.randomUUID() + "@example.com"), "Hana", "Hello").conversationId();
+        conversation = inbound.writes(inbound.account("Conversation writes"),
+                Identity.email("writes-" + UUID.randomUUID() + "@example.com"), "Hana", "Where is my order?")
+                .conversationId();
     }
 
     @Test
-    void ingestion_columns_only_go_in_the_batch_with_the_version_check() {
+    void a_side_fact_written_while_an_agent_holds_the_conversation_survives_the_agents_write() {
+        TransactionTemplate assistant = new TransactionTemplate(transactions);
+        assistant.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        transaction.executeWithoutResult(status -> {
+            Conversation held = entityManager.find(Conversation.class, conversation);
+            assistant.executeWithoutResult(s -> {
+                repository.setAiSummary(conversation, "Wants a refund for order 1182");
+                repository.setIntent(conversation, "refund");
+            });
+            held.changePriority(Priority.HIGH);
+        });
+
+        assertThat(jdbc.queryForMap("select priority, ai_summary, intent from conversation where id = ?",
+                conversation))
+                .containsEntry("priority", "HIGH")
+                .containsEntry("ai_summary", "Wants a refund for order 1182")
+                .containsEntry("intent", "refund");
+    }
+
+    @Test
+    void ingestion_columns_only_go_in_the_writers_batch_with_the_version_check() {
         long[] version = new long[1];
 
         int batched = transaction.execute(status -> {
