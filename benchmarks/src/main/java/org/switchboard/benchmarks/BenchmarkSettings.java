@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param deliveries  webhook deliveries in the measured phase, redeliveries included
  * @param concurrency concurrent HTTP clients
- * @param warmup      deliveries of one warm-up round (JIT, connection pools, Lucene writer); 0 for no warm-up
+ * @param warmup      deliveries of one warm-up round (JIT, connection pools, Lucene writer); 0 for no warm-up;
+ *                    by default as many as the measured phase, so a round is as long as what it predicts
  * @param visitors    distinct web-chat visitors in the measured phase
  * @param seed        seed of the traffic generator, so two runs send the same traffic
  * @param dataRoot    under which each run gets a fresh data directory
@@ -43,7 +44,7 @@ record BenchmarkSettings(int deliveries, int concurrency, int warmup, int visito
         return new BenchmarkSettings(
                 deliveries,
                 Integer.getInteger("concurrency", 32),
-                Integer.getInteger("warmup", 5_000),
+                Integer.getInteger("warmup", deliveries),
                 visitors > 0 ? visitors : Math.max(1, deliveries / 10),
                 Long.getLong("seed", 42L),
                 Path.of(System.getProperty("bench.dataRoot", "target/bench-data")).toAbsolutePath(),

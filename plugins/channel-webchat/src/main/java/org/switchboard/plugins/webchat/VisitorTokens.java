@@ -5,7 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.regex.Pattern;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.switchboard.plugin.api.channel.WebhookRequest;
@@ -21,19 +22,33 @@ final class VisitorTokens {
     static final String VISITOR_TOKEN_HEADER = "X-Visitor-Token";
 
     /** 16 bytes in unpadded base64url are exactly 22 characters. */
-    private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final int VISITOR_ID_LENGTH = 22;
     private static final String HMAC = "HmacSHA256";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
+    /** Keyed Macs not in use; never more than the requests that ran at once. */
+    private final Queue<Mac> idleMacs = new ConcurrentLinkedQueue<>();
 
     VisitorTokens(String signingKey) {
         this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), HMAC);
     }
 
+    /** 22 base64url characters (checked by hand: a regex match was a third of the token check on every webhook). */
     static boolean isVisitorId(String value) {
-        return VISITOR_ID.matcher(value).matches();
+        if (value.length() != VISITOR_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < VISITOR_ID_LENGTH; i++) {
+            char c = value.charAt(i);
+            boolean base64url = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
+                    || c == '_';
+            if (!base64url) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A fresh visitor id: 128 random bits, base64url. */
@@ -45,10 +60,22 @@ final class VisitorTokens {
 
     /** The token that proves possession of a visitor id: base64url of HMAC-SHA256(signing key, visitor id). */
     String tokenFor(String visitorId) {
+        // A Mac is not thread-safe, and creating and keying one (a provider look-up and two hashed key pads) cost
+        // a tenth of a webhook's handling; doFinal leaves it keyed and ready for the next token.
+        Mac mac = idleMacs.poll();
+        if (mac == null) {
+            mac = newMac();
+        }
+        String token = BASE64URL.encodeToString(mac.doFinal(visitorId.getBytes(StandardCharsets.UTF_8)));
+        idleMacs.offer(mac);
+        return token;
+    }
+
+    private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance(HMAC); // not thread-safe, and cheap enough to create per request
+            Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
-            return BASE64URL.encodeToString(mac.doFinal(visitorId.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
         }
