@@ -3,8 +3,10 @@ package org.switchboard.portal.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.customer.Sql;
 
 /**
@@ -16,6 +18,9 @@ final class InboxSql {
     /** One sort: its key column, direction, and the rows it leaves out (those without a key). */
     private record Order(String column, boolean descending, String requires) {
     }
+
+    private static final List<String> EVERY_STATUS =
+            Arrays.stream(ConversationStatus.values()).map(Enum::name).toList();
 
     /** Every condition but the status (kept apart: see {@link #page}). */
     final StringBuilder where = new StringBuilder("1 = 1");
@@ -91,10 +96,10 @@ final class InboxSql {
     /**
      * The page query: ids and sort keys after the cursor, one more row than the page to know if more follow.
      *
-     * <p>With several statuses (the default: open, pending and snoozed) it reads each status on its own and merges:
-     * the sort indexes start with the status, so {@code status in (…)} would make MariaDB read every matching row of
-     * all three ranges and sort them, while {@code status = ?} walks one index in sort order and stops at the page
-     * size. That made the first page of narrow filters 5× slower (benchmarks/README.md, inbox findings).
+     * <p>With several statuses (the default: open, pending and snoozed), or none (any status), it reads each status on
+     * its own and merges: the sort indexes start with the status, so {@code status in (…)} would make MariaDB read
+     * every matching row of all the ranges and sort them, while {@code status = ?} walks one index in sort order and
+     * stops at the page size. That made the first page of narrow filters 5× slower (benchmarks/README.md, inbox findings).
      */
     String page(InboxCursor after, int size) {
         List<String> conditions = new ArrayList<>(List.of(where.toString()));
@@ -109,17 +114,18 @@ final class InboxSql {
         }
         params.addValue("limit", size + 1);
         String direction = order.descending() ? " desc" : " asc";
-        if (statuses.size() <= 1) {
-            if (statuses.size() == 1) {
-                conditions.add("c.status in (:statuses)");
-            }
+        if (statuses.size() == 1) {
+            conditions.add("c.status in (:statuses)");
             return select(conditions) + " order by " + order.column() + direction + ", c.id" + direction
                     + " limit :limit";
         }
+        // No status filter reads every status the same way, so no index on the sort key alone is needed: such an
+        // index would move with every message (docs/ingest.md, Performance).
+        List<String> branches = statuses.isEmpty() ? EVERY_STATUS : statuses;
         params.addValue("branchLimit", size + 1);
         List<String> perStatus = new ArrayList<>();
-        for (int i = 0; i < statuses.size(); i++) {
-            params.addValue("status" + i, statuses.get(i));
+        for (int i = 0; i < branches.size(); i++) {
+            params.addValue("status" + i, branches.get(i));
             List<String> withStatus = new ArrayList<>(conditions);
             withStatus.add("c.status = :status" + i);
             perStatus.add("(" + select(withStatus) + " order by " + order.column() + direction + ", c.id" + direction

@@ -188,6 +188,39 @@ class InboxQueriesTest {
     }
 
     @Test
+    void with_no_status_filter_every_status_is_listed_in_order_and_paged_without_loss() {
+        List<Long> created = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            created.add(conversation(account, "Any status " + i));
+        }
+        ConversationStatus[] statuses = ConversationStatus.values();
+        for (int i = 0; i < created.size(); i++) {
+            jdbc().update("update conversation set status = ? where id = ?", statuses[i % statuses.length].name(),
+                    created.get(i));
+        }
+        // Two rows of different statuses share a sort key, across the page boundary of the merge.
+        jdbc().update("update conversation set last_activity_at = (select min(last_activity_at) from"
+                + " (select last_activity_at from conversation where id in (?, ?)) x) where id in (?, ?)",
+                created.get(4), created.get(5), created.get(4), created.get(5));
+        InboxCriteria anyStatus = with(criteria(null), c -> new InboxCriteria(c.scope(), Set.of(), null, null, null,
+                c.labels(), null, null, null, null, null, null));
+
+        List<ConversationSummary> all = inbox.page(anyStatus, agent, null, 100).rows();
+        assertThat(all).extracting(ConversationSummary::id).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(all).extracting(ConversationSummary::lastActivityAt)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        List<Long> paged = new ArrayList<>();
+        InboxCursor cursor = null;
+        do {
+            InboxPage page = inbox.page(anyStatus, agent, cursor, 3);
+            page.rows().forEach(r -> paged.add(r.id()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(all.stream().map(ConversationSummary::id).toList());
+        assertThat(inbox.count(anyStatus, agent)).isEqualTo(8);
+    }
+
+    @Test
     void sla_and_waiting_filters_use_the_due_times_and_the_unanswered_customer() {
         long breached = conversation(account, "Late one");
         long dueSoon = conversation(account, "Nearly late");
