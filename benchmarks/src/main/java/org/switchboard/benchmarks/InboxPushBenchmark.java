@@ -10,7 +10,6 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +106,7 @@ final class InboxPushBenchmark {
                 marker);
         long sentMillis = System.currentTimeMillis();
         long sentNanos = System.nanoTime();
-        HttpResponse<String> response = client.post(session, new VisitorProfile("Push Visitor " + n, null),
+        WebchatClient.Reply response = client.post(session, new VisitorProfile("Push Visitor " + n, null),
                 new Delivery(n, UUID.randomUUID().toString(), "Hello, where is my " + marker + "? It should have"
                         + " arrived yesterday.", false));
         long answeredNanos = System.nanoTime();

@@ -1,7 +1,6 @@
 package org.switchboard.benchmarks;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,7 +67,7 @@ final class LoadDriver implements AutoCloseable {
                 String failure;
                 long sent = System.nanoTime();
                 try {
-                    HttpResponse<String> response = client.post(sessions.get(delivery.visitor()),
+                    WebchatClient.Reply response = client.post(sessions.get(delivery.visitor()),
                             plan.visitors().get(delivery.visitor()), delivery);
                     failure = response.statusCode() / 100 == 2 ? null
                             : "HTTP " + response.statusCode() + ": " + response.body();
