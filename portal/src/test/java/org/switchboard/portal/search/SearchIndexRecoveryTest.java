@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,16 @@ import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.conversation.Message;
+import org.switchboard.portal.customer.Customer;
 import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
+import org.switchboard.portal.search.SearchIndexRecovery.Census;
+import org.switchboard.portal.search.SearchIndexRecovery.Indexed;
 
 /**
- * A lost index (emptied here with Hibernate Search's purge) is rebuilt from the database; a full one is left be. The
- * latest messages, whose index writes a crash can lose (one removed from the index here), are indexed again, once.
+ * An index out of step with the database (emptied, missing an older document, or naming a row that is gone; made
+ * here with Hibernate Search's purge and plain SQL) is rebuilt for the kinds that are off; one in step is left be.
+ * The latest messages, whose index writes a crash can lose (one removed from the index here), are indexed again, once.
  */
 @PortalTest
 class SearchIndexRecoveryTest extends PortalTest.Base {
@@ -42,11 +48,12 @@ class SearchIndexRecoveryTest extends PortalTest.Base {
     JdbcTemplate jdbc;
 
     @Test
-    void an_emptied_index_is_rebuilt_from_the_database_and_a_full_one_is_not() throws Exception {
+    void an_emptied_index_is_rebuilt_from_the_database_and_one_in_step_is_not() throws Exception {
+        bringInStep();
         String word = Inbound.uniqueWord();
-        customerWrites("My kettle " + word + " is broken");
+        olderMessage("My kettle " + word + " is broken");
         assertThat(messagesMatching(word)).isEqualTo(1);
-        assertThat(rebuild.rebuildIfLost()).as("nothing lost, nothing to do").isEmpty();
+        assertThat(rebuild.rebuildOutOfStep(rebuild.census())).as("nothing lost, nothing to do").isEmpty();
 
         // What a deleted index directory looks like to the portal: no documents at all.
         var everything = Search.mapping(entities).scope(Object.class).workspace();
@@ -54,11 +61,57 @@ class SearchIndexRecoveryTest extends PortalTest.Base {
         everything.refresh();
         assertThat(messagesMatching(word)).isZero();
 
-        Duration took = rebuild.rebuildIfLost().orElseThrow().get(2, TimeUnit.MINUTES);
+        Duration took = rebuild.rebuildOutOfStep(rebuild.census()).orElseThrow().get(2, TimeUnit.MINUTES);
 
         assertThat(took).isPositive();
         assertThat(messagesMatching(word)).as("found again").isEqualTo(1);
-        assertThat(rebuild.rebuildIfLost()).as("full again").isEmpty();
+        assertThat(rebuild.census()).as("in step again").allMatch(Census::inStep);
+    }
+
+    @Test
+    void an_index_missing_an_older_message_is_rebuilt_for_messages_only() throws Exception {
+        bringInStep();
+        String word = Inbound.uniqueWord();
+        long older = olderMessage("The toaster " + word + " sparks");
+        // What an index restored from an older copy looks like: it lacks a message older than the latest writes,
+        // which the re-indexing at every start would not look at.
+        transactions.executeWithoutResult(status -> Search.session(entityManager).indexingPlan()
+                .purge(Message.class, older, null));
+
+        List<Census> census = rebuild.census();
+
+        assertThat(census).filteredOn(c -> !c.inStep()).extracting(Census::kind).containsExactly(Indexed.MESSAGES);
+        Census messages = census.stream().filter(c -> c.kind() == Indexed.MESSAGES).findFirst().orElseThrow();
+        assertThat(messages.rows() - messages.recentRows()).isEqualTo(
+                messages.documents() - messages.recentDocuments() + 1);
+        rebuild.rebuildOutOfStep(census).orElseThrow().get(2, TimeUnit.MINUTES);
+        assertThat(messagesMatching(word)).as("found again").isEqualTo(1);
+        assertThat(rebuild.census()).allMatch(Census::inStep);
+    }
+
+    @Test
+    void an_index_with_a_document_whose_row_is_gone_is_rebuilt() throws Exception {
+        bringInStep();
+        String name = "Gone " + Inbound.uniqueWord();
+        Long customer = transactions.execute(status -> {
+            Customer created = new Customer(name, Instant.now());
+            entityManager.persist(created);
+            return created.getId();
+        });
+        jdbc.update("update customer set created_at = created_at - interval 1 hour,"
+                + " updated_at = updated_at - interval 1 hour where id = ?", customer);
+        assertThat(rebuild.census()).allMatch(Census::inStep);
+        // What a database restored from a backup older than the index looks like: the index names a row that is
+        // gone (and whose id the database may give again to another one).
+        jdbc.update("delete from customer where id = ?", customer);
+        assertThat(customersNamed(name)).isEqualTo(1);
+
+        List<Census> census = rebuild.census();
+
+        assertThat(census).filteredOn(c -> !c.inStep()).extracting(Census::kind).containsExactly(Indexed.CUSTOMERS);
+        rebuild.rebuildOutOfStep(census).orElseThrow().get(2, TimeUnit.MINUTES);
+        assertThat(customersNamed(name)).as("gone from the index too").isZero();
+        assertThat(rebuild.census()).allMatch(Census::inStep);
     }
 
     @Test
@@ -76,6 +129,30 @@ class SearchIndexRecoveryTest extends PortalTest.Base {
 
         assertThat(messagesMatching(lost)).as("found again").isEqualTo(1);
         assertThat(messagesMatching(kept)).as("indexed again, not twice").isEqualTo(1);
+    }
+
+    /** Whatever other tests left out of step (rows written with plain SQL) is rebuilt first. */
+    private void bringInStep() throws Exception {
+        var rebuilding = rebuild.rebuildOutOfStep(rebuild.census());
+        if (rebuilding.isPresent()) {
+            rebuilding.get().get(2, TimeUnit.MINUTES);
+        }
+        assertThat(rebuild.census()).allMatch(Census::inStep);
+    }
+
+    /** A new customer's message, dated an hour back, then a newer one, so it is not among the latest writes. */
+    private long olderMessage(String text) {
+        long older = customerWrites(text);
+        jdbc.update("update message set created_at = created_at - interval 1 hour where id = ?", older);
+        customerWrites("A newer message");
+        return older;
+    }
+
+    private long customersNamed(String name) {
+        try (var session = entities.createEntityManager()) {
+            return Search.session(session).search(Customer.class)
+                    .where(f -> f.phrase().field("displayName").matching(name)).fetchTotalHitCount();
+        }
     }
 
     /** A new customer's message; returns its id. */
