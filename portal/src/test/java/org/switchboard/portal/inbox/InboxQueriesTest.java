@@ -170,13 +170,7 @@ class InboxQueriesTest {
             InboxCriteria criteria = criteria(null).withSort(sort);
             List<Long> all = inbox.page(criteria, agent, null, 100).rows().stream().map(ConversationSummary::id)
                     .toList();
-            List<Long> paged = new ArrayList<>();
-            InboxCursor cursor = null;
-            do {
-                InboxPage page = inbox.page(criteria, agent, cursor, 2);
-                page.rows().forEach(r -> paged.add(r.id()));
-                cursor = page.next();
-            } while (cursor != null);
+            List<Long> paged = pageByPage(criteria, 2);
             assertThat(paged).as(sort.name()).containsExactlyElementsOf(all).hasSize(7).doesNotHaveDuplicates();
             assertThat(inbox.count(criteria, agent)).as(sort.name()).isEqualTo(7);
         }
@@ -209,13 +203,7 @@ class InboxQueriesTest {
         assertThat(all).extracting(ConversationSummary::id).containsExactlyInAnyOrderElementsOf(created);
         assertThat(all).extracting(ConversationSummary::lastActivityAt)
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        List<Long> paged = new ArrayList<>();
-        InboxCursor cursor = null;
-        do {
-            InboxPage page = inbox.page(anyStatus, agent, cursor, 3);
-            page.rows().forEach(r -> paged.add(r.id()));
-            cursor = page.next();
-        } while (cursor != null);
+        List<Long> paged = pageByPage(anyStatus, 3);
         assertThat(paged).containsExactlyElementsOf(all.stream().map(ConversationSummary::id).toList());
         assertThat(inbox.count(anyStatus, agent)).isEqualTo(8);
     }
@@ -272,6 +260,18 @@ class InboxQueriesTest {
 
     private static InboxCriteria with(InboxCriteria base, java.util.function.UnaryOperator<InboxCriteria> change) {
         return change.apply(base);
+    }
+
+    /** The whole list, read a page of {@code size} at a time through the keyset cursor. */
+    private List<Long> pageByPage(InboxCriteria criteria, int size) {
+        List<Long> paged = new ArrayList<>();
+        InboxCursor cursor = null;
+        do {
+            InboxPage page = inbox.page(criteria, agent, cursor, size);
+            page.rows().forEach(r -> paged.add(r.id()));
+            cursor = page.next();
+        } while (cursor != null);
+        return paged;
     }
 
     private List<Long> ids(InboxCriteria criteria) {
