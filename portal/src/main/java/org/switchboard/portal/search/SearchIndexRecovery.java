@@ -5,9 +5,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,28 +20,23 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.switchboard.portal.conversation.Message;
-import org.switchboard.portal.customer.Customer;
-import org.switchboard.portal.customer.Sql;
-import org.switchboard.portal.knowledge.KnowledgeArticle;
 
 /**
  * The full-text index is derived from the database, so it can be rebuilt from it.
  *
  * <p>Before the ingest writers and the web server start (nothing writes yet), it counts each indexed table's rows
- * and their documents (the {@linkplain Census census}). Then, in the background (the portal serves at once):
+ * and their documents ({@link IndexCensus}). Then, in the background (the portal serves at once):
  * <ul>
  * <li>a kind of document whose count is off by more than its latest writes explain is rebuilt from the database:
  * the index directory was deleted or lost, restored from an older copy, or kept while the database was restored
  * from a backup (its documents would then name rows that are gone, or whose ids were given again). Search finds
  * everything again when the rebuild is done. To rebuild on purpose, stop the portal, delete the index directory
  * ({@code data/index} by default) and start it (README, production deployment);</li>
- * <li>the rows of each kind written in the {@value #LATEST_SECONDS} seconds before its latest write are indexed
- * again. Lucene commits to disk once a second (searchable at once, durable within the second), so a crash can lose
- * the index writes of rows the database has committed; a clean stop loses none.</li>
+ * <li>the rows of each kind written in the {@value IndexCensus#LATEST_SECONDS} seconds before its latest write are
+ * indexed again. Lucene commits to disk once a second (searchable at once, durable within the second), so a crash
+ * can lose the index writes of rows the database has committed; a clean stop loses none.</li>
  * </ul>
  *
  * <p>Counting cannot see a document whose text is out of date, only missing or extra ones.
@@ -53,61 +45,19 @@ import org.switchboard.portal.knowledge.KnowledgeArticle;
 public class SearchIndexRecovery implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexRecovery.class);
-    static final int LATEST_SECONDS = 15;
-    /** Ids asked of the index per query: Lucene refuses a boolean query of more than 1,024 clauses. */
-    private static final int IDS_PER_QUERY = 1_000;
-    /** A census that disagrees is taken again this often, so writes that land during it are not mistaken for loss. */
-    private static final int CENSUS_ATTEMPTS = 3;
-    private static final Duration CENSUS_PAUSE = Duration.ofMillis(300);
-
-    /** The indexed kinds of rows: the entity, its table, and the time column (and field) set by every write. */
-    enum Indexed {
-        MESSAGES(Message.class, "message", "created_at", "createdAt"),
-        CUSTOMERS(Customer.class, "customer", "updated_at", "updatedAt"),
-        ARTICLES(KnowledgeArticle.class, "knowledge_article", "updated_at", "updatedAt");
-
-        final Class<?> type;
-        final String table;
-        final String timeColumn;
-        final String timeField;
-
-        Indexed(Class<?> type, String table, String timeColumn, String timeField) {
-            this.type = type;
-            this.table = table;
-            this.timeColumn = timeColumn;
-            this.timeField = timeField;
-        }
-    }
-
-    /**
-     * One kind's rows and documents. The latest rows (written in the {@value #LATEST_SECONDS} seconds before the
-     * kind's latest write) are indexed again at every start, so only the older ones must agree.
-     *
-     * @param rows            rows in the table
-     * @param recentRows      of which the latest
-     * @param documents       documents of the kind in the index
-     * @param recentDocuments of which documents of the latest rows
-     */
-    record Census(Indexed kind, long rows, long recentRows, long documents, long recentDocuments) {
-
-        boolean inStep() {
-            return rows - recentRows == documents - recentDocuments;
-        }
-    }
-
     private final EntityManagerFactory entities;
-    private final JdbcTemplate jdbc;
+    private final IndexCensus census;
     private final TransactionTemplate transactions;
     @PersistenceContext
     private EntityManager entityManager;
     private final ExecutorService background = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("search-index-rebuild").factory());
-    private volatile List<Census> atStart = List.of();
+    private volatile List<KindCensus> atStart = List.of();
     private volatile boolean running;
 
-    SearchIndexRecovery(EntityManagerFactory entities, JdbcTemplate jdbc, TransactionTemplate transactions) {
+    SearchIndexRecovery(EntityManagerFactory entities, IndexCensus census, TransactionTemplate transactions) {
         this.entities = entities;
-        this.jdbc = jdbc;
+        this.census = census;
         this.transactions = transactions;
     }
 
@@ -116,7 +66,7 @@ public class SearchIndexRecovery implements SmartLifecycle, DisposableBean {
     public void start() {
         try {
             long started = System.nanoTime();
-            atStart = census();
+            atStart = census.take();
             // Said every start: the count scans each indexed table, which an operator may want to see the cost of.
             log.info("Search index compared with the database in {} ms: {}", (System.nanoTime() - started) / 1_000_000,
                     atStart.stream().map(c -> c.kind().table + " " + c.rows() + " rows / " + c.documents()
@@ -149,31 +99,17 @@ public class SearchIndexRecovery implements SmartLifecycle, DisposableBean {
         reindexLatest();
     }
 
-    /** Each kind's rows and documents, taken again while they disagree (at most {@value #CENSUS_ATTEMPTS} times). */
-    List<Census> census() {
-        List<Census> all = new ArrayList<>();
-        for (Indexed kind : Indexed.values()) {
-            Census census = censusOf(kind);
-            for (int attempt = 1; attempt < CENSUS_ATTEMPTS && !census.inStep(); attempt++) {
-                pause();
-                census = censusOf(kind);
-            }
-            all.add(census);
-        }
-        return all;
-    }
-
     /**
      * Starts rebuilding, in the background, each kind whose census is out of step.
      *
      * @return the rebuild, when one was started
      */
-    Optional<CompletableFuture<Duration>> rebuildOutOfStep(List<Census> census) {
-        List<Census> off = census.stream().filter(c -> !c.inStep()).toList();
+    Optional<CompletableFuture<Duration>> rebuildOutOfStep(List<KindCensus> counts) {
+        List<KindCensus> off = counts.stream().filter(c -> !c.inStep()).toList();
         if (off.isEmpty()) {
             return Optional.empty();
         }
-        for (Census c : off) {
+        for (KindCensus c : off) {
             log.warn("The search index is out of step with the database for {}: {} documents against {} rows,"
                     + " not counting the latest writes (index directory deleted, lost, or restored apart from the"
                     + " database?); rebuilding them from the database in the background; search is incomplete"
@@ -195,16 +131,17 @@ public class SearchIndexRecovery implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Indexes again, in the background, each kind's rows written in the {@value #LATEST_SECONDS} seconds before its
-     * latest write.
+     * Indexes again, in the background, each kind's rows written in the {@value IndexCensus#LATEST_SECONDS} seconds
+     * before its latest write.
      *
      * @return the re-indexing, unless every table is empty
      */
     Optional<CompletableFuture<Duration>> reindexLatest() {
-        Map<Indexed, Instant> since = new EnumMap<>(Indexed.class);
+        Map<IndexedKind, Instant> since = new EnumMap<>(IndexedKind.class);
         try {
-            for (Indexed kind : Indexed.values()) {
-                latestWrite(kind).ifPresent(latest -> since.put(kind, latest.minusSeconds(LATEST_SECONDS)));
+            for (IndexedKind kind : IndexedKind.values()) {
+                census.latestWrite(kind)
+                        .ifPresent(latest -> since.put(kind, latest.minusSeconds(IndexCensus.LATEST_SECONDS)));
             }
         } catch (RuntimeException e) {
             log.warn("Could not look up the latest writes to index them again: {}", e.toString());
@@ -237,48 +174,6 @@ public class SearchIndexRecovery implements SmartLifecycle, DisposableBean {
                 return;
             }
             after = (Long) entities.getPersistenceUnitUtil().getIdentifier(batch.getLast());
-        }
-    }
-
-    private Census censusOf(Indexed kind) {
-        Optional<Instant> latest = latestWrite(kind);
-        long documents = documents(kind.type, null);
-        if (latest.isEmpty()) {
-            return new Census(kind, 0, 0, documents, 0);
-        }
-        LocalDateTime since = Sql.utc(latest.get().minusSeconds(LATEST_SECONDS));
-        long rows = jdbc.queryForObject("select count(*) from " + kind.table, Long.class);
-        List<Long> recent = jdbc.queryForList("select id from " + kind.table + " where " + kind.timeColumn
-                + " >= ?", Long.class, since);
-        long recentDocuments = 0;
-        for (int from = 0; from < recent.size(); from += IDS_PER_QUERY) {
-            recentDocuments += documents(kind.type, recent.subList(from, Math.min(recent.size(),
-                    from + IDS_PER_QUERY)));
-        }
-        return new Census(kind, rows, recent.size(), documents, recentDocuments);
-    }
-
-    private Optional<Instant> latestWrite(Indexed kind) {
-        LocalDateTime latest = jdbc.queryForObject("select max(" + kind.timeColumn + ") from " + kind.table,
-                LocalDateTime.class);
-        return Optional.ofNullable(latest).map(at -> at.toInstant(ZoneOffset.UTC));
-    }
-
-    /** Documents of the type in the index, of these ids only unless {@code null}. */
-    private long documents(Class<?> type, List<Long> ids) {
-        try (var session = entities.createEntityManager()) {
-            return Search.session(session).search(type)
-                    .where(f -> ids == null ? f.matchAll() : f.id().matchingAny(ids))
-                    .fetchTotalHitCount();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(CENSUS_PAUSE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 
