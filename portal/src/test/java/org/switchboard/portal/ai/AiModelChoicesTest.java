@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,13 +19,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.IdentityKind;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.channel.UnknownChannelAccountException;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /**
@@ -171,11 +168,8 @@ class AiModelChoicesTest {
     }
 
     private long customerWrites(String account, String text) {
-        String visitor = "visitor-" + UUID.randomUUID();
-        String id = visitor + ":1";
-        inbound.ingest(account, List.of(InboundMessage.text(id, new Identity(IdentityKind.WEBCHAT_VISITOR, visitor),
-                "Mia Models", text, Instant.now())));
-        return jdbc.queryForObject("select conversation_id from message where external_id = ?", Long.class, id);
+        return new Inbound(inbound, accounts, jdbc).writes(account, Inbound.newVisitor(), "Mia Models", text)
+                .conversationId();
     }
 
     private int events(long conversation, String types) {

@@ -1,7 +1,6 @@
 package org.switchboard.portal.automation;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +9,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.IdentityKind;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.agent.AgentDirectory;
 import org.switchboard.portal.agent.Role;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationSummary;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /** Customers writing in through the real pipeline, agents, and what happened to a conversation, for rule tests. */
@@ -52,9 +51,7 @@ final class AutomationFixture {
 
     /** The visitor writes; returns the conversation the message went to. */
     long writes(String accountId, Identity visitor, String name, String text) {
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(accountId, List.of(InboundMessage.text(id, visitor, name, text, Instant.now())));
-        return jdbc.queryForObject("select conversation_id from message where external_id = ?", Long.class, id);
+        return new Inbound(pipeline, accounts, jdbc).writes(accountId, visitor, name, text).conversationId();
     }
 
     long agent(String name) {

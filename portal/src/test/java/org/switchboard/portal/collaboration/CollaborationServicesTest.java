@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.plugin.api.channel.Attachment;
 import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.IdentityKind;
 import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.plugin.testkit.ProviderStub;
 import org.switchboard.portal.PortalTest;
@@ -41,6 +40,7 @@ import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.MessageDirection;
 import org.switchboard.portal.conversation.MessageView;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.customerdata.CustomerDataSources;
 import org.switchboard.portal.ingest.InboundPipeline;
 import org.switchboard.portal.outbound.OutboundDispatcher;
@@ -379,15 +379,9 @@ class CollaborationServicesTest extends PortalTest.Base {
 
     /* A web-chat visitor (with an email from the pre-chat form when given). */
     private long customerWrites(String name, String email, String text) {
-        String account = accounts.listByConnector("webchat").stream().findFirst()
-                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        String externalId = UUID.randomUUID().toString();
-        String visitor = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        pipeline.ingest(account, List.of(new InboundMessage(externalId, new Identity(IdentityKind.WEBCHAT_VISITOR,
-                visitor), name, email == null ? List.of() : List.of(Identity.email(email)), text, null, List.of(),
-                Instant.now(), null, Map.of())));
-        return jdbc.queryForObject("select conversation_id from message where external_id = ?", Long.class,
-                externalId);
+        Inbound inbound = new Inbound(pipeline, accounts, jdbc);
+        return inbound.writes(inbound.anyWebchatAccount(), Inbound.newVisitor(), name,
+                email == null ? List.of() : List.of(Identity.email(email)), text).conversationId();
     }
 
     private ConversationSummary summary(long conversation) {

@@ -3,7 +3,6 @@ package org.switchboard.portal.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.channel.ChannelAccounts;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.inbox.InboxSearch;
 import org.switchboard.portal.ingest.InboundPipeline;
 
@@ -125,10 +124,8 @@ class ConversationRestructuringTest extends PortalTest.Base {
     }
 
     private long writeAs(String from, String text) {
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(accountId, List.of(InboundMessage.text(id, Identity.phone(from), "Sam Split", text,
-                Instant.now())));
-        return jdbc.queryForObject("select conversation_id from message where external_id = ?", Long.class, id);
+        return new Inbound(pipeline, accounts, jdbc).writes(accountId, Identity.phone(from), "Sam Split", text)
+                .conversationId();
     }
 
     private int events(long conversationId, String type) {

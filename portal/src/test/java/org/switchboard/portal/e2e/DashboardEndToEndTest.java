@@ -10,20 +10,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.IdentityKind;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /**
@@ -42,6 +37,8 @@ class DashboardEndToEndTest extends BrowserTest {
     InboundPipeline pipeline;
     @Autowired
     ChannelAccounts accounts;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void the_open_tile_is_live_and_a_chart_downloads_as_png_and_csv() throws IOException {
@@ -76,10 +73,8 @@ class DashboardEndToEndTest extends BrowserTest {
     }
 
     private void customerWritesFromANewVisitor() {
-        String account = accounts.listByConnector("webchat").stream().findFirst()
-                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        String visitor = "visitor-" + UUID.randomUUID();
-        pipeline.ingest(account, List.of(InboundMessage.text(visitor + ":1", new Identity(IdentityKind.WEBCHAT_VISITOR,
-                visitor), "Dora Dashboard", "This is a complaint, I want to talk to a person", Instant.now())));
+        Inbound inbound = new Inbound(pipeline, accounts, jdbc);
+        inbound.writes(inbound.anyWebchatAccount(), Inbound.newVisitor(), "Dora Dashboard",
+                "This is a complaint, I want to talk to a person");
     }
 }

@@ -5,8 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,12 +15,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.plugin.api.channel.Identity;
 import org.switchboard.plugin.api.channel.IdentityKind;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.agent.AgentDirectory;
 import org.switchboard.portal.agent.Role;
 import org.switchboard.portal.channel.ChannelAccounts;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /**
@@ -96,10 +94,7 @@ class TwoAgentsEndToEndTest extends BrowserTest {
     }
 
     private long customerWrites(String account, String visitor, String text) {
-        String id = visitor + ":" + UUID.randomUUID();
-        pipeline.ingest(account, List.of(InboundMessage.text(id, new Identity(IdentityKind.WEBCHAT_VISITOR, visitor),
-                "Pat Twoagents", text, Instant.now())));
-        return new JdbcTemplate(dataSource).queryForObject("select conversation_id from message where external_id = ?",
-                Long.class, id);
+        return new Inbound(pipeline, accounts, new JdbcTemplate(dataSource)).writes(account,
+                new Identity(IdentityKind.WEBCHAT_VISITOR, visitor), "Pat Twoagents", text).conversationId();
     }
 }

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.agent.AgentDirectory;
 import org.switchboard.portal.agent.AgentView;
@@ -32,6 +30,7 @@ import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.ConversationWorkflow;
 import org.switchboard.portal.conversation.Priority;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.customer.Sql;
 import org.switchboard.portal.ingest.InboundPipeline;
 
@@ -280,11 +279,8 @@ class InboxQueriesTest {
 
     /** A new customer writes on the account; the conversation gets this test's label. */
     private long conversation(String accountId, String text) {
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(accountId, List.of(InboundMessage.text(id, Identity.phone("+4930" + (System.nanoTime()
-                % 90_000_000L + 10_000_000L)), "Pat " + tag, text, Instant.now())));
-        long conversation = jdbc().queryForObject("select conversation_id from message where external_id = ?",
-                Long.class, id);
+        long conversation = new Inbound(pipeline, accounts, jdbc()).writes(accountId, Inbound.newPhone(), "Pat " + tag,
+                text).conversationId();
         workflow.changeLabels(conversation, Set.of(tag), Set.of(), null);
         // LOW: no SLA policy of the shared test context targets it, so only this test sets its SLA columns.
         workflow.changePriority(conversation, Priority.LOW, null);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.Await;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.agent.AgentDirectory;
@@ -28,6 +27,7 @@ import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.ConversationWorkflow;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /**
@@ -60,7 +60,7 @@ class InboxWorkflowTest extends PortalTest.Base {
 
     String account;
     AgentView agent;
-    String phone;
+    Identity phone;
 
     @BeforeEach
     void setUp() {
@@ -200,12 +200,9 @@ class InboxWorkflowTest extends PortalTest.Base {
     /** The same customer (one phone per test) writes; returns the conversation. */
     private long customerWrites(String text) {
         if (phone == null) {
-            phone = "+4930" + (System.nanoTime() % 90_000_000L + 10_000_000L);
+            phone = Inbound.newPhone();
         }
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(account, List.of(InboundMessage.text(id, Identity.phone(phone), "Pat Workflow", text,
-                Instant.now())));
-        return new JdbcTemplate(dataSource).queryForObject("select conversation_id from message where external_id = ?",
-                Long.class, id);
+        return new Inbound(pipeline, accounts, new JdbcTemplate(dataSource)).writes(account, phone, "Pat Workflow",
+                text).conversationId();
     }
 }

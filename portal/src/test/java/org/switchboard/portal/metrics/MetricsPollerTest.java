@@ -2,7 +2,6 @@ package org.switchboard.portal.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.agent.AgentDirectory;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.conversation.ConversationNotes;
 import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationStore;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 import org.switchboard.portal.outbound.ReplyService;
 
@@ -58,11 +56,8 @@ class MetricsPollerTest extends MetricsTestBase {
         poller.poll();
         String account = accounts.create("Metrics live " + UUID.randomUUID(), "webchat", Map.of()).id();
         long agent = agents.findByEmail(TestData.ADMIN_EMAIL).orElseThrow().id();
-        String messageId = UUID.randomUUID().toString();
-        pipeline.ingest(account, List.of(InboundMessage.text(messageId, Identity.phone("+4930" + (System.nanoTime()
-                % 90_000_000L + 10_000_000L)), "Pat Metrics", "Where is my parcel?", Instant.now())));
-        long conversation = jdbc.queryForObject("select conversation_id from message where external_id = ?",
-                Long.class, messageId);
+        long conversation = new Inbound(pipeline, accounts, jdbc).writes(account, Inbound.newPhone(), "Pat Metrics",
+                "Where is my parcel?").conversationId();
         poller.poll();
         assertThat(report(account).value(Metric.CONVERSATIONS)).isEqualTo(1.0);
         assertThat(report(account).value(Metric.RESOLUTIONS)).isEqualTo(0.0);

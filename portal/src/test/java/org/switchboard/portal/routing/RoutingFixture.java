@@ -1,19 +1,16 @@
 package org.switchboard.portal.routing;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.portal.AsSystem;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.Await;
 import org.switchboard.portal.agent.AgentDirectory;
 import org.switchboard.portal.agent.Role;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.conversation.ConversationWorkflow;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /** Agents, teams and customers writing in, for routing tests (everything through the portal's own services). */
@@ -58,12 +55,9 @@ final class RoutingFixture {
 
     /** A new customer writes on web chat; returns the new (unassigned, team-less) conversation. */
     long customerWrites() {
-        String account = accounts.listByConnector("webchat").stream().findFirst()
-                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(account, List.of(InboundMessage.text(id, Identity.phone("+4930" + (System.nanoTime()
-                % 90_000_000L + 10_000_000L)), "Pat Routing", "Hello " + id, Instant.now())));
-        return jdbc.queryForObject("select conversation_id from message where external_id = ?", Long.class, id);
+        Inbound inbound = new Inbound(pipeline, accounts, jdbc);
+        return inbound.writes(inbound.anyWebchatAccount(), Inbound.newPhone(), "Pat Routing",
+                "Hello " + UUID.randomUUID()).conversationId();
     }
 
     /** A new conversation moved into the team (as an agent or a triage rule would). */

@@ -21,12 +21,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.IdentityKind;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.agent.AgentAdministration;
 import org.switchboard.portal.agent.AgentDirectory;
 import org.switchboard.portal.agent.NewAgent;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 import org.switchboard.portal.agent.Browserish;
 import org.switchboard.portal.agent.Role;
@@ -104,12 +102,8 @@ class ServerRoleChecksTest extends PortalTest.Base {
     void a_gdpr_export_is_audited_with_who_and_whose() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         String accountId = accounts.create("Chat " + UUID.randomUUID(), "webchat", Map.of()).id();
-        String text = "Export me " + UUID.randomUUID();
-        pipeline.ingest(accountId, List.of(InboundMessage.text(UUID.randomUUID().toString(),
-                new Identity(IdentityKind.WEBCHAT_VISITOR, UUID.randomUUID().toString().replace("-", "")
-                        .substring(0, 22)), "Erin Export", text, java.time.Instant.now())));
-        long customer = jdbc.queryForObject("select c.customer_id from message m join conversation c"
-                + " on c.id = m.conversation_id where m.body_text = ?", Long.class, text);
+        long customer = new Inbound(pipeline, accounts, jdbc).writes(accountId, Inbound.newVisitor(), "Erin Export",
+                "Export me " + UUID.randomUUID()).customerId();
 
         export.export(customer, new ByteArrayOutputStream());
 

@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.Await;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
@@ -32,6 +29,7 @@ import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationStore;
 import org.switchboard.portal.conversation.ConversationWorkflow;
 import org.switchboard.portal.conversation.Priority;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 import org.switchboard.portal.outbound.ReplyService;
 
@@ -273,12 +271,9 @@ class SlaTrackingTest extends PortalTest.Base {
     }
 
     private long customerWrites(String text) {
-        String account = accounts.listByConnector("webchat").stream().findFirst()
-                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(account, List.of(InboundMessage.text(id, Identity.phone("+4930" + (System.nanoTime()
-                % 90_000_000L + 10_000_000L)), "Pat SLA", text + " " + id, Instant.now())));
-        return jdbc.queryForObject("select conversation_id from message where external_id = ?", Long.class, id);
+        Inbound inbound = new Inbound(pipeline, accounts, jdbc);
+        return inbound.writes(inbound.anyWebchatAccount(), Inbound.newPhone(), "Pat SLA",
+                text + " " + UUID.randomUUID()).conversationId();
     }
 
     private Optional<SlaTargetStatus> target(long conversation, SlaTarget target) {

@@ -6,10 +6,8 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.server.VaadinSession;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -23,9 +21,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.plugin.api.channel.DeliveryStatus;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.IdentityKind;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.plugin.testkit.ProviderStub;
 import org.switchboard.plugin.testkit.RecordedRequest;
 import org.switchboard.plugin.testkit.SendOutcome;
@@ -46,6 +41,7 @@ import org.switchboard.portal.collaboration.PrivateNotes;
 import org.switchboard.portal.conversation.ConversationQueries;
 import org.switchboard.portal.conversation.MessageDirection;
 import org.switchboard.portal.conversation.MessageView;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 import org.switchboard.portal.outbound.OutboundDispatcher;
 import org.switchboard.portal.outbound.ReplyService;
@@ -362,13 +358,7 @@ class CollaborationViewsTest extends SpringBrowserlessTest {
     }
 
     private long customerWrites(String name, String text) {
-        String account = accounts.listByConnector("webchat").stream().findFirst()
-                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        String externalId = UUID.randomUUID().toString();
-        String visitor = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        pipeline.ingest(account, List.of(InboundMessage.text(externalId, new Identity(IdentityKind.WEBCHAT_VISITOR,
-                visitor), name, text, Instant.now())));
-        return new JdbcTemplate(dataSource).queryForObject("select conversation_id from message where external_id = ?",
-                Long.class, externalId);
+        Inbound inbound = new Inbound(pipeline, accounts, new JdbcTemplate(dataSource));
+        return inbound.writes(inbound.anyWebchatAccount(), Inbound.newVisitor(), name, text).conversationId();
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -18,13 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.csat.CsatAccountSettings;
 import org.switchboard.portal.csat.CsatSettings;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /**
@@ -85,14 +83,11 @@ class CsatViewsTest extends SpringBrowserlessTest {
     @Test
     void the_rating_is_shown_on_the_conversation_and_in_the_customer_360() {
         String accountId = accounts.create("Chat " + UUID.randomUUID(), "webchat", Map.of()).id();
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(accountId, List.of(InboundMessage.text(id, Identity.phone("+4930" + (System.nanoTime()
-                % 90_000_000L + 10_000_000L)), "Pat Rating", "Where is my parcel?", Instant.now())));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Map<String, Object> conversation = jdbc.queryForMap("select c.id, c.customer_id from message m join "
-                + "conversation c on c.id = m.conversation_id where m.external_id = ?", id);
-        long conversationId = ((Number) conversation.get("id")).longValue();
-        long customerId = ((Number) conversation.get("customer_id")).longValue();
+        Inbound.Written written = new Inbound(pipeline, accounts, jdbc).writes(accountId, Inbound.newPhone(),
+                "Pat Rating", "Where is my parcel?");
+        long conversationId = written.conversationId();
+        long customerId = written.customerId();
         // A survey as the CSAT package stores it once the customer rated (the flow itself is tested in csat).
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long surveyId = jdbc.queryForObject("select next value for csat_survey_seq", Long.class);
@@ -117,11 +112,8 @@ class CsatViewsTest extends SpringBrowserlessTest {
     @Test
     void a_conversation_without_a_survey_shows_no_rating_line() {
         String accountId = accounts.create("Chat " + UUID.randomUUID(), "webchat", Map.of()).id();
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(accountId, List.of(InboundMessage.text(id, Identity.phone("+4930" + (System.nanoTime()
-                % 90_000_000L + 10_000_000L)), "Pat Plain", "Hello", Instant.now())));
-        long conversationId = new JdbcTemplate(dataSource).queryForObject("select conversation_id from message where"
-                + " external_id = ?", Long.class, id);
+        long conversationId = new Inbound(pipeline, accounts, new JdbcTemplate(dataSource)).writes(accountId,
+                Inbound.newPhone(), "Pat Plain", "Hello").conversationId();
 
         ConversationView view = navigate(ConversationView.class, conversationId);
         assertThat(view.csat.isVisible()).isFalse();

@@ -3,10 +3,7 @@ package org.switchboard.portal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,12 +12,12 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
 import org.switchboard.portal.customer.CustomerProfile;
 import org.switchboard.portal.customer.CustomerProfiles;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.ingest.InboundPipeline;
 
 /** Agents keep the customer record in the 360 panel; identities taken by someone else lead to a merge. */
@@ -138,12 +135,8 @@ class CustomerPanelEditingTest extends SpringBrowserlessTest {
     }
 
     private long customerWriting(String phone, String name) {
-        String account = accounts.listByConnector("webchat").stream().findFirst()
-                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(account, List.of(InboundMessage.text(id, Identity.phone(phone), name, "Hello", Instant.now())));
-        return new JdbcTemplate(dataSource).queryForObject("select c.customer_id from message m join conversation c"
-                + " on c.id = m.conversation_id where m.external_id = ?", Long.class, id);
+        Inbound inbound = new Inbound(pipeline, accounts, new JdbcTemplate(dataSource));
+        return inbound.writes(inbound.anyWebchatAccount(), Identity.phone(phone), name, "Hello").customerId();
     }
 
     private static String digits(int count) {

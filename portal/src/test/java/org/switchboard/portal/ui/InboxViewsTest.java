@@ -3,9 +3,7 @@ package org.switchboard.portal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -14,8 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.switchboard.plugin.api.channel.Identity;
-import org.switchboard.plugin.api.channel.InboundMessage;
 import org.switchboard.portal.PortalTest;
 import org.switchboard.portal.TestData;
 import org.switchboard.portal.channel.ChannelAccounts;
@@ -24,6 +20,7 @@ import org.switchboard.portal.conversation.ConversationStatus;
 import org.switchboard.portal.conversation.ConversationSummary;
 import org.switchboard.portal.conversation.ConversationWorkflow;
 import org.switchboard.portal.conversation.Priority;
+import org.switchboard.portal.customer.Inbound;
 import org.switchboard.portal.inbox.SavedViewSummary;
 import com.vaadin.browserless.internal.ShortcutsKt;
 import com.vaadin.flow.component.Key;
@@ -194,13 +191,8 @@ class InboxViewsTest extends SpringBrowserlessTest {
     }
 
     private long customerWrites(String text) {
-        String account = accounts.listByConnector("webchat").stream().findFirst()
-                .orElseGet(() -> accounts.create("Chat", "webchat", Map.of())).id();
-        String id = UUID.randomUUID().toString();
-        pipeline.ingest(account, List.of(InboundMessage.text(id, Identity.phone("+4930" + (System.nanoTime()
-                % 90_000_000L + 10_000_000L)), "Pat Inbox", text, Instant.now())));
-        return new JdbcTemplate(dataSource).queryForObject("select conversation_id from message where external_id = ?",
-                Long.class, id);
+        Inbound inbound = new Inbound(pipeline, accounts, new JdbcTemplate(dataSource));
+        return inbound.writes(inbound.anyWebchatAccount(), Inbound.newPhone(), "Pat Inbox", text).conversationId();
     }
 
     private static List<Long> ids(InboxView inbox) {
