@@ -225,6 +225,21 @@ public class AiPipeline implements DisposableBean {
         return records;
     }
 
+    /**
+     * Returns once every customer message queued before has been through the pipeline. For tests, in any package,
+     * whose conversation the pipeline would otherwise change under them (summary, intent, a reply or a hand-over).
+     */
+    public void awaitIdle() {
+        try {
+            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the AI pipeline did not get idle", e);
+        }
+    }
+
     @Override
     public void destroy() {
         worker.shutdownNow();
