@@ -21,6 +21,7 @@ import org.switchboard.plugin.api.ai.ConversationSnapshot;
 import org.switchboard.plugin.api.ai.MessageClassifier;
 import org.switchboard.plugin.api.ai.ReplyAssistant;
 import org.switchboard.plugin.api.customer.CustomerRecord;
+import org.switchboard.portal.Workers;
 import org.switchboard.portal.conversation.AiDecisions;
 import org.switchboard.portal.conversation.ConflictRetry;
 import org.switchboard.portal.conversation.ConversationDetail;
@@ -230,14 +231,7 @@ public class AiPipeline implements DisposableBean {
      * whose conversation the pipeline would otherwise change under them (summary, intent, a reply or a hand-over).
      */
     public void awaitIdle() {
-        try {
-            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the AI pipeline did not get idle", e);
-        }
+        Workers.awaitIdle(worker, "the AI pipeline");
     }
 
     @Override

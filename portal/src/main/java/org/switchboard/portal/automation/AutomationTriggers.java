@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -258,14 +256,7 @@ class AutomationTriggers implements DisposableBean {
      * something did not happen).
      */
     void awaitIdle() {
-        try {
-            updateChecks.awaitDrained(worker);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the automation worker did not get idle", e);
-        }
+        updateChecks.awaitDrained(worker, "the automation worker");
     }
 
     @Override

@@ -7,12 +7,10 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.switchboard.portal.Workers;
 
 /**
  * Changed conversations waiting for one worker that handles them in batches (SLA evaluation, routing, automation's
@@ -124,13 +122,11 @@ public final class ChangedConversations {
      * Returns once {@code worker} (the in-order worker the drains run on) has run everything submitted before, and
      * no conversation waits, for at most 30 s (for tests that check that something did not happen). One round is not
      * enough: a change made after the pending drain was claimed waits for a drain queued after it.
+     *
+     * @param name the worker, for the error when it does not get idle
      */
-    public void awaitDrained(ExecutorService worker)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        do {
-            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
-        } while (!queued.isEmpty() && System.nanoTime() < deadline);
+    public void awaitDrained(ExecutorService worker, String name) {
+        Workers.awaitIdleWhile(worker, () -> !queued.isEmpty(), name);
     }
 
     /** Forgets everything waiting (the worker is gone); returns how many were dropped. */

@@ -2,12 +2,10 @@ package org.switchboard.portal.csat;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.switchboard.portal.Workers;
 import org.switchboard.portal.conversation.ConversationChanged;
 
 /**
@@ -70,14 +69,7 @@ class CsatTriggers implements DisposableBean {
 
     /** Returns once everything submitted before has run (for tests that check that something did not happen). */
     void awaitIdle() {
-        try {
-            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the CSAT thread did not get idle", e);
-        }
+        Workers.awaitIdle(worker, "the CSAT thread");
     }
 
     private void submit(String what, Runnable task, Runnable dropped) {

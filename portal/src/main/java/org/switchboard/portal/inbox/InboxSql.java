@@ -99,7 +99,8 @@ final class InboxSql {
      * <p>With several statuses (the default: open, pending and snoozed), or none (any status), it reads each status on
      * its own and merges: the sort indexes start with the status, so {@code status in (…)} would make MariaDB read
      * every matching row of all the ranges and sort them, while {@code status = ?} walks one index in sort order and
-     * stops at the page size. That made the first page of narrow filters 5× slower (benchmarks/README.md, inbox findings).
+     * stops at the page size. That made the first page of narrow filters 5× slower (benchmarks/README.md, inbox
+     * findings).
      */
     String page(InboxCursor after, int size) {
         List<String> conditions = new ArrayList<>(List.of(where.toString()));

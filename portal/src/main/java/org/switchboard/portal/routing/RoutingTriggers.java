@@ -2,12 +2,10 @@ package org.switchboard.portal.routing;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,14 +107,7 @@ class RoutingTriggers implements DisposableBean {
      * something did not happen).
      */
     void awaitIdle() {
-        try {
-            changed.awaitDrained(worker);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the routing thread did not get idle", e);
-        }
+        changed.awaitDrained(worker, "the routing thread");
     }
 
     /** Runs the task on the routing thread; false when it could not be queued. */

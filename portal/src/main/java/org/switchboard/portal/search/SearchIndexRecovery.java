@@ -72,6 +72,8 @@ public class SearchIndexRecovery implements SmartLifecycle, DisposableBean {
                     atStart.stream().map(c -> c.kind().table + " " + c.rows() + " rows / " + c.documents()
                             + " documents").toList());
         } catch (RuntimeException e) {
+            // Then the latest writes are not indexed again either: what failed here (the database or the index) would
+            // fail that too.
             log.warn("Could not compare the search index with the database: {}", e.toString());
             atStart = List.of();
         }
@@ -96,7 +98,7 @@ public class SearchIndexRecovery implements SmartLifecycle, DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         rebuildOutOfStep(atStart);
-        reindexLatest();
+        reindexLatest(atStart);
     }
 
     /**
@@ -132,21 +134,13 @@ public class SearchIndexRecovery implements SmartLifecycle, DisposableBean {
 
     /**
      * Indexes again, in the background, each kind's rows written in the {@value IndexCensus#LATEST_SECONDS} seconds
-     * before its latest write.
+     * before its latest write (as {@code counts} found it; rows written since are newer, so they are included).
      *
-     * @return the re-indexing, unless every table is empty
+     * @return the re-indexing, unless every table was empty
      */
-    Optional<CompletableFuture<Duration>> reindexLatest() {
+    Optional<CompletableFuture<Duration>> reindexLatest(List<KindCensus> counts) {
         Map<IndexedKind, Instant> since = new EnumMap<>(IndexedKind.class);
-        try {
-            for (IndexedKind kind : IndexedKind.values()) {
-                census.latestWrite(kind)
-                        .ifPresent(latest -> since.put(kind, latest.minusSeconds(IndexCensus.LATEST_SECONDS)));
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not look up the latest writes to index them again: {}", e.toString());
-            return Optional.empty();
-        }
+        counts.stream().filter(c -> c.recentSince() != null).forEach(c -> since.put(c.kind(), c.recentSince()));
         if (since.isEmpty()) {
             return Optional.empty();
         }

@@ -63,7 +63,7 @@ class SearchIndexRecoveryTest extends PortalTest.Base {
 
         Duration took = rebuild.rebuildOutOfStep(census.take()).orElseThrow().get(2, TimeUnit.MINUTES);
         // As at a start: a kind whose rows are all among its latest writes is in step by count, and comes back here.
-        rebuild.reindexLatest().orElseThrow().get(2, TimeUnit.MINUTES);
+        rebuild.reindexLatest(census.take()).orElseThrow().get(2, TimeUnit.MINUTES);
 
         assertThat(took).isPositive();
         assertThat(messagesMatching(word)).as("found again").isEqualTo(1);
@@ -129,7 +129,7 @@ class SearchIndexRecoveryTest extends PortalTest.Base {
                 .purge(Message.class, lostId, null));
         assertThat(messagesMatching(lost)).isZero();
 
-        rebuild.reindexLatest().orElseThrow().get(2, TimeUnit.MINUTES);
+        rebuild.reindexLatest(census.take()).orElseThrow().get(2, TimeUnit.MINUTES);
 
         assertThat(messagesMatching(lost)).as("found again").isEqualTo(1);
         assertThat(messagesMatching(kept)).as("indexed again, not twice").isEqualTo(1);
